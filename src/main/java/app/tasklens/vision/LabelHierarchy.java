@@ -1,0 +1,149 @@
+package app.tasklens.vision;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The label tree: every class the models know (1000 ImageNet synsets, 80 COCO classes) as a node with a
+ * human name, its direct parents, aliases and categories, derived from WordNet 3.0 by
+ * {@code tools/hierarchy} and committed as resources under {@code vision/}.
+ *
+ * <p>Resource formats (UTF-8, tab-separated, {@code #} starts a comment line):
+ * <ul>
+ * <li>{@code label-hierarchy.tsv}: {@code id, Name, parent ids (space-separated, may be empty),
+ * aliases (|-separated), categories (|-separated)}</li>
+ * <li>{@code imagenet-classes.tsv}: {@code class index, WordNet id, node id}</li>
+ * <li>{@code coco-classes.tsv}: {@code class index, COCO name, node id}</li>
+ * </ul>
+ */
+public final class LabelHierarchy {
+
+	private final Map<String, LabelNode> nodes;
+	private final Map<String, LabelNode> byName;
+	private final List<LabelNode> imagenet;
+	private final List<LabelNode> coco;
+
+	LabelHierarchy(Map<String, LabelNode> nodes, List<LabelNode> imagenet, List<LabelNode> coco) {
+		this.nodes = Map.copyOf(nodes);
+		Map<String, LabelNode> names = new HashMap<>();
+		nodes.values().forEach(node -> names.putIfAbsent(key(node.name()), node));
+		this.byName = Map.copyOf(names);
+		this.imagenet = List.copyOf(imagenet);
+		this.coco = List.copyOf(coco);
+	}
+
+	public static LabelHierarchy fromClasspath() {
+		Map<String, LabelNode> nodes = new HashMap<>();
+		for (String[] row : rows("label-hierarchy.tsv")) {
+			LabelNode node = new LabelNode(row[0], row[1], split(cell(row, 2), " "), split(cell(row, 3), "\\|"),
+					split(cell(row, 4), "\\|"));
+			nodes.put(node.id(), node);
+		}
+		return new LabelHierarchy(nodes, classes("imagenet-classes.tsv", nodes), classes("coco-classes.tsv", nodes));
+	}
+
+	/** The node of ImageNet-1k class {@code index} (0–999, sorted WordNet-id order). */
+	public LabelNode imagenet(int index) {
+		return imagenet.get(index);
+	}
+
+	/** The node of COCO class {@code index} (0 = person … 79 = toothbrush). */
+	public LabelNode coco(int index) {
+		return coco.get(index);
+	}
+
+	public int imagenetClasses() {
+		return imagenet.size();
+	}
+
+	public int cocoClasses() {
+		return coco.size();
+	}
+
+	public Optional<LabelNode> node(String id) {
+		return Optional.ofNullable(nodes.get(id));
+	}
+
+	/** Case-insensitive lookup by display name. */
+	public Optional<LabelNode> byName(String name) {
+		return Optional.ofNullable(byName.get(key(name)));
+	}
+
+	/** All ancestors, nearest first, each once (WordNet allows several parents). */
+	public List<LabelNode> ancestors(LabelNode node) {
+		Set<LabelNode> seen = new LinkedHashSet<>();
+		Deque<String> queue = new ArrayDeque<>(node.parentIds());
+		while (!queue.isEmpty()) {
+			LabelNode parent = nodes.get(queue.removeFirst());
+			if (parent != null && !parent.equals(node) && seen.add(parent)) {
+				queue.addAll(parent.parentIds());
+			}
+		}
+		return List.copyOf(seen);
+	}
+
+	/** A label known to the models, named in Title Case. */
+	public record LabelNode(String id, String name, List<String> parentIds, List<String> aliases,
+			List<String> categories) {
+		public LabelNode {
+			parentIds = List.copyOf(parentIds);
+			aliases = List.copyOf(aliases);
+			categories = List.copyOf(categories);
+		}
+	}
+
+	private static List<LabelNode> classes(String resource, Map<String, LabelNode> nodes) {
+		List<LabelNode> classes = new ArrayList<>();
+		for (String[] row : rows(resource)) {
+			int index = Integer.parseInt(row[0]);
+			LabelNode node = nodes.get(row[2]);
+			if (index != classes.size() || node == null) {
+				throw new IllegalStateException(resource + ": bad row for class " + row[0]);
+			}
+			classes.add(node);
+		}
+		return classes;
+	}
+
+	private static List<String[]> rows(String resource) {
+		try (InputStream in = LabelHierarchy.class.getResourceAsStream("/vision/" + resource)) {
+			if (in == null) {
+				throw new IllegalStateException("missing resource vision/" + resource);
+			}
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			return reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+				.map(line -> line.split("\t", -1)).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String cell(String[] row, int index) {
+		return index < row.length ? row[index] : "";
+	}
+
+	private static List<String> split(String value, String separator) {
+		return value.isBlank() ? Collections.emptyList() : Arrays.asList(value.trim().split(separator));
+	}
+
+	private static String key(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+}
