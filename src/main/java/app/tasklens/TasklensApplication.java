@@ -1,8 +1,11 @@
 package app.tasklens;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 import app.tasklens.cli.Commands;
 
@@ -15,6 +18,12 @@ public class TasklensApplication {
 			System.exit(Commands.run(args));
 		}
 		SpringApplication.run(TasklensApplication.class, serverArgs(args));
+	}
+
+	/** The server's clock and time zone; tests replace it to move time. */
+	@Bean
+	Clock clock() {
+		return Clock.systemDefaultZone();
 	}
 
 	/** {@code serve} is the default command; whatever follows it goes to Spring Boot as usual. */

@@ -1,0 +1,67 @@
+package app.tasklens.account;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import app.tasklens.Ids;
+
+/** Signs users up and checks their passwords, throttling failed sign-ins. */
+@Service
+public class AccountService {
+
+	static final int MIN_PASSWORD = 10;
+	/** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	private final Users users;
+	private final PasswordEncoder passwords;
+	private final SignInThrottle throttle;
+	private final Clock clock;
+	/** Compared against when the user does not exist, so both failures take the same time. */
+	private final String decoyHash;
+
+	AccountService(Users users, PasswordEncoder passwords, SignInThrottle throttle, Clock clock) {
+		this.users = users;
+		this.passwords = passwords;
+		this.throttle = throttle;
+		this.clock = clock;
+		this.decoyHash = passwords.encode("decoy-password-" + Ids.random());
+	}
+
+	public User signUp(String username, String password) {
+		if (username == null || !User.USERNAME.matcher(username).matches()) {
+			throw new InvalidAccountException("username",
+					"username must be 3–64 characters: letters, digits, '.', '_' or '-'");
+		}
+		if (password == null || password.length() < MIN_PASSWORD) {
+			throw new InvalidAccountException("password", "password must be at least " + MIN_PASSWORD + " characters");
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new InvalidAccountException("password", "password must be at most " + MAX_PASSWORD_BYTES + " bytes");
+		}
+		User user = new User(Ids.random(), username, passwords.encode(password), clock.instant());
+		users.add(user);
+		return user;
+	}
+
+	/**
+	 * @throws TooManyAttemptsException when the username or the client address is locked out
+	 * @throws BadCredentialsException when the username is unknown or the password is wrong
+	 */
+	public User authenticate(String username, String password, String clientAddress) {
+		String name = username == null ? "" : username;
+		throttle.check(name, clientAddress);
+		User user = users.findByUsername(name).orElse(null);
+		String candidate = password == null ? "" : password;
+		boolean matches = passwords.matches(candidate, user == null ? decoyHash : user.passwordHash());
+		if (user == null || !matches) {
+			throttle.failed(name, clientAddress);
+			throw new BadCredentialsException();
+		}
+		throttle.succeeded(name);
+		return user;
+	}
+}

@@ -1,0 +1,56 @@
+package app.tasklens.adapter.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.tasklens.account.User;
+import app.tasklens.account.UsernameTakenException;
+import app.tasklens.account.Users;
+
+@Repository
+class JdbcUsers implements Users {
+
+	private final JdbcClient jdbc;
+
+	JdbcUsers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void add(User user) {
+		int inserted = jdbc.sql("""
+				INSERT INTO users (id, username, username_key, password_hash, created_at)
+				VALUES (:id, :username, :key, :hash, :createdAt)
+				ON CONFLICT (username_key) DO NOTHING""")
+			.param("id", user.id())
+			.param("username", user.username())
+			.param("key", User.key(user.username()))
+			.param("hash", user.passwordHash())
+			.param("createdAt", user.createdAt().toEpochMilli())
+			.update();
+		if (inserted == 0) {
+			throw new UsernameTakenException(user.username());
+		}
+	}
+
+	@Override
+	public Optional<User> findByUsername(String username) {
+		return jdbc.sql("SELECT * FROM users WHERE username_key = ?").param(User.key(username))
+			.query(JdbcUsers::user).optional();
+	}
+
+	@Override
+	public Optional<User> findById(String id) {
+		return jdbc.sql("SELECT * FROM users WHERE id = ?").param(id).query(JdbcUsers::user).optional();
+	}
+
+	private static User user(ResultSet rs, int row) throws SQLException {
+		return new User(rs.getString("id"), rs.getString("username"), rs.getString("password_hash"),
+				Instant.ofEpochMilli(rs.getLong("created_at")));
+	}
+}

@@ -1,0 +1,57 @@
+package app.tasklens.task;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The task use cases: load, let the task decide, save, publish. */
+@Service
+public class TaskService {
+
+	private final Tasks tasks;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	TaskService(Tasks tasks, ApplicationEventPublisher events, Clock clock) {
+		this.tasks = tasks;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Task create(String ownerId, String title, String body, LocalDate dueDate) {
+		Task task = Task.create(ownerId, title, body, dueDate, clock.instant());
+		tasks.add(task);
+		return task;
+	}
+
+	public Task get(String ownerId, String taskId) {
+		return tasks.find(ownerId, taskId).orElseThrow(TaskNotFoundException::new);
+	}
+
+	public TaskPage list(String ownerId, TaskQuery query) {
+		return tasks.list(ownerId, query);
+	}
+
+	@Transactional
+	public Task update(String ownerId, String taskId, TaskPatch patch) {
+		Task task = get(ownerId, taskId);
+		task.apply(patch, clock.instant());
+		tasks.update(task);
+		return task;
+	}
+
+	@Transactional
+	public void delete(String ownerId, String taskId) {
+		get(ownerId, taskId);
+		events.publishEvent(new TaskDeleted(ownerId, taskId));
+		tasks.delete(ownerId, taskId);
+	}
+
+	/** Today in the server's time zone, for overdue highlighting. */
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+}
