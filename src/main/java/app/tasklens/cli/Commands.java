@@ -9,7 +9,8 @@ import java.util.function.Function;
  */
 public final class Commands {
 
-	private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of();
+	private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of(
+			"bench-api", BenchApiCommand::run);
 
 	private Commands() {
 	}
