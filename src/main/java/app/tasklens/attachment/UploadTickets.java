@@ -35,7 +35,7 @@ public class UploadTickets {
 
 	private final SecretKeySpec key;
 
-	UploadTickets(@Value("${tasklens.data-dir}") Path dataDir) {
+	public UploadTickets(@Value("${tasklens.data-dir}") Path dataDir) {
 		this(KeyFile.loadOrCreate(dataDir, "upload-hmac.key", 32));
 	}
 
