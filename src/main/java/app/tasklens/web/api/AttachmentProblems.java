@@ -1,14 +1,13 @@
 package app.tasklens.web.api;
 
-import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import app.tasklens.attachment.AttachmentNotFoundException;
 import app.tasklens.attachment.ConcurrentAttachmentChangeException;
@@ -22,14 +21,15 @@ import app.tasklens.attachment.UploadUrlRejectedException;
 import app.tasklens.task.TaskNotFoundException;
 
 /**
- * Errors of the attachment, upload and event routes as problem+json ({@code ResponseEntityExceptionHandler}
- * covers malformed requests): 404 for what is missing or someone else's, 403 for bad upload URLs, 413 for
- * too many bytes, 415 for other types, 422 for broken or oversized images, 409 for a step the
- * attachment's state does not allow.
+ * The attachment exceptions as problem+json: 404 for what is missing or someone else's, 403 for a bad,
+ * expired or used upload URL, 400 for an empty upload, 413 for too many bytes, 415 for another type, 422
+ * for a broken or oversized image and for a field that breaks a rule ({@code errors: [{"field",
+ * "message"}]}), 409 for a step the attachment's state does not allow. Malformed requests are left to
+ * the API's general handling, which comes after this (order -200 runs first).
  */
 @RestControllerAdvice(assignableTypes = {AttachmentController.class, UploadController.class, EventController.class})
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class AttachmentProblems extends ResponseEntityExceptionHandler {
+@Order(-200)
+class AttachmentProblems {
 
 	@ExceptionHandler(TaskNotFoundException.class)
 	ProblemDetail taskNotFound(TaskNotFoundException ex) {
@@ -43,8 +43,8 @@ class AttachmentProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidAttachmentException.class)
 	ProblemDetail invalid(InvalidAttachmentException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setProperty("field", ex.field());
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
 		return problem;
 	}
 
@@ -86,8 +86,6 @@ class AttachmentProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("about:blank"));
-		return problem;
+		return ProblemDetail.forStatusAndDetail(status, detail);
 	}
 }
