@@ -63,6 +63,23 @@
     }
   });
 
+  // A swap can take away the control that had keyboard focus (the Save button of an edited task, the
+  // button of a deleted one): put focus back on the same task, or on the list heading, not the page top.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    if (document.activeElement && document.activeElement !== document.body) {
+      return;
+    }
+    var target = event.detail.target;
+    var swapped = target && target.id ? document.getElementById(target.id) : null;
+    var control = swapped ? swapped.querySelector('button, a[href], input:not([type=hidden]), textarea, select') : null;
+    var fallback = document.getElementById('tasks-heading');
+    if (control) {
+      control.focus();
+    } else if (fallback) {
+      fallback.focus();
+    }
+  });
+
   document.addEventListener('htmx:sendError', function () {
     announce('Cannot reach Tasklens. Check your connection and try again.', true);
   });

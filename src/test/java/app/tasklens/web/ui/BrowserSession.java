@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -25,6 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -82,6 +85,7 @@ public final class BrowserSession implements AutoCloseable {
 		if (!javascript) {
 			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
 		}
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		// Dialogs stay open until a step accepts them, so a step can read what they asked.
 		options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
@@ -206,6 +210,22 @@ public final class BrowserSession implements AutoCloseable {
 	/** Waits until the message region says exactly {@code text} (an earlier message may still be showing). */
 	public void awaitMessage(String text) {
 		wait.until(ExpectedConditions.textToBe(By.id("messages"), text));
+	}
+
+	/**
+	 * What the page logged as errors since the last call: script errors, failed requests and
+	 * Content-Security-Policy violations (an inline script or style the policy blocked).
+	 */
+	public List<String> consoleErrors() {
+		return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	/** The element that has keyboard focus. */
+	public WebElement focused() {
+		return driver.switchTo().activeElement();
 	}
 
 	/** Whether the "no tasks" note is what the list shows. */

@@ -49,6 +49,7 @@ class TaskPagesBrowserTest {
 			browser.awaitMessage("Task saved.");
 			assertThat(browser.text(id)).contains("Buy oat milk").contains("One litre").doesNotContain("Two litres");
 			assertThat(browser.isOverdue(id)).isFalse();
+			assertThat(browser.focused().getDomAttribute("id")).as("focus stays on the task").isEqualTo("done-" + id);
 
 			browser.toggleDone(id);
 			browser.awaitMessage("Task completed.");
@@ -60,8 +61,10 @@ class TaskPagesBrowserTest {
 			browser.awaitMessage("Task deleted.");
 			assertThat(browser.taskIds()).isEmpty();
 			assertThat(browser.showsEmptyState()).isTrue();
+			assertThat(browser.focused().getDomAttribute("id")).as("focus is not lost").isEqualTo("tasks-heading");
 
 			assertThat(heading.getText()).as("the page was never reloaded").isEqualTo("My Tasks");
+			assertThat(browser.consoleErrors()).as("no script errors, no blocked inline script or style").isEmpty();
 		}
 	}
 
