@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,6 +24,7 @@ import org.springframework.web.server.PayloadTooLargeException;
  * uploads) are left to the endpoints that stream them with limits of their own.
  */
 @Component
+@EnableConfigurationProperties(ApiSettings.class)
 class JsonBodyLimit extends OncePerRequestFilter {
 
 	private final long limit;

@@ -8,7 +8,9 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -144,7 +146,8 @@ class TaskController {
 					requiredMode = Schema.RequiredMode.REQUIRED, example = "Buy milk") String title,
 			@Schema(description = "0–" + Task.MAX_BODY + " characters", maxLength = Task.MAX_BODY,
 					example = "2 litres") String body,
-			@Schema(description = "ISO date", example = "2026-03-31", nullable = true) LocalDate dueDate) {
+			@Schema(description = "ISO date", example = "2026-03-31", nullable = true) @JsonFormat(lenient = OptBoolean.FALSE)
+			LocalDate dueDate) {
 	}
 
 	/**
@@ -166,6 +169,7 @@ class TaskController {
 
 		@JsonProperty
 		@Schema(description = "ISO date; null removes it", example = "2026-03-31", nullable = true)
+		@JsonFormat(lenient = OptBoolean.FALSE)
 		private LocalDate dueDate;
 
 		@JsonProperty
