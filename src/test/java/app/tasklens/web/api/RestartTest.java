@@ -2,12 +2,14 @@ package app.tasklens.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import app.tasklens.TasklensApplication;
@@ -18,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 class RestartTest {
 
 	@Test
-	void usersTasksAndTokensSurviveARestart() {
+	void usersTasksAndTokensSurviveARestart() throws Exception {
 		Path dataDir = ApiIntegrationTest.FreshDataDir.newDataDir();
 		User alice;
 		List<JsonNode> before;
@@ -30,6 +32,8 @@ class RestartTest {
 			api.changeTask(alice, done, Map.of("done", true));
 			before = api.allTasks(alice, "limit=100");
 		}
+		assertThat(Files.size(dataDir.resolve("tasklens.db"))).as("the data went to the data dir").isPositive();
+		assertThat(dataDir.resolve("keys/jwt-hs256.key")).exists();
 
 		try (ConfigurableApplicationContext second = start(dataDir)) {
 			ApiClient api = client(second);
@@ -42,12 +46,12 @@ class RestartTest {
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
+		// As arguments, which override application.properties (builder properties would not).
 		return new SpringApplicationBuilder(TasklensApplication.class)
-			.properties("tasklens.data-dir=" + dataDir, "server.port=0")
-			.run();
+			.run("--tasklens.data-dir=" + dataDir, "--server.port=0");
 	}
 
 	private static ApiClient client(ConfigurableApplicationContext context) {
-		return new ApiClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+		return new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 }
