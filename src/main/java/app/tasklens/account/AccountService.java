@@ -2,6 +2,7 @@ package app.tasklens.account;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,9 @@ public class AccountService {
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
 			throw new InvalidAccountException("password", "password must be at most " + MAX_PASSWORD_BYTES + " bytes");
 		}
-		User user = new User(Ids.random(), username, passwords.encode(password), clock.instant());
+		User user = new User(Ids.random(), username, passwords.encode(password),
+				// The store keeps milliseconds; the user reads the same before and after it is stored.
+				clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		users.add(user);
 		return user;
 	}

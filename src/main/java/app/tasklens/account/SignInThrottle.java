@@ -61,18 +61,22 @@ public class SignInThrottle {
 		}
 	}
 
+	/**
+	 * Locked once {@code maxFailedSignIns} failures fall within one {@code lockout} window, until a
+	 * {@code lockout} after the last of them: the wait that Retry-After announces is the wait that holds.
+	 */
 	private Duration retryAfter(String key, Instant now) {
 		Deque<Instant> times = failures.get(key);
 		if (times == null) {
 			return Duration.ZERO;
 		}
 		synchronized (times) {
-			Instant windowStart = now.minus(settings.lockout());
-			long recent = times.stream().filter(t -> t.isAfter(windowStart)).count();
-			if (recent < settings.maxFailedSignIns()) {
+			if (times.size() < settings.maxFailedSignIns()
+					|| Duration.between(times.peekFirst(), times.peekLast()).compareTo(settings.lockout()) > 0) {
 				return Duration.ZERO;
 			}
-			return Duration.between(now, times.peekLast().plus(settings.lockout()));
+			Duration wait = Duration.between(now, times.peekLast().plus(settings.lockout()));
+			return wait.isNegative() ? Duration.ZERO : wait;
 		}
 	}
 

@@ -1,7 +1,9 @@
 package app.tasklens.task;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -22,7 +24,7 @@ public class TaskService {
 	}
 
 	public Task create(String ownerId, String title, String body, LocalDate dueDate) {
-		Task task = Task.create(ownerId, title, body, dueDate, clock.instant());
+		Task task = Task.create(ownerId, title, body, dueDate, now());
 		tasks.add(task);
 		return task;
 	}
@@ -38,7 +40,7 @@ public class TaskService {
 	@Transactional
 	public Task update(String ownerId, String taskId, TaskPatch patch) {
 		Task task = get(ownerId, taskId);
-		task.apply(patch, clock.instant());
+		task.apply(patch, now());
 		tasks.update(task);
 		return task;
 	}
@@ -48,6 +50,11 @@ public class TaskService {
 		get(ownerId, taskId);
 		events.publishEvent(new TaskDeleted(ownerId, taskId));
 		tasks.delete(ownerId, taskId);
+	}
+
+	/** The stores keep milliseconds; a task reads the same before and after it is stored. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	/** Today in the server's time zone, for overdue highlighting. */

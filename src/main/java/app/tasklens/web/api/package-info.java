@@ -1,2 +1,2 @@
-/** The JSON API: controllers with their request and response records, errors as problem+json. */
+/** The JSON API under {@code /api}: controllers, their request and response records, and RFC 9457 problem responses. */
 package app.tasklens.web.api;

@@ -1,0 +1,110 @@
+package app.tasklens.web.ui;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import app.tasklens.account.AccountService;
+import app.tasklens.account.InvalidAccountException;
+import app.tasklens.account.User;
+import app.tasklens.account.UsernameTakenException;
+import app.tasklens.web.CurrentUser;
+
+/**
+ * Sign-up and the sign-in page. Spring Security's form login handles {@code POST /login} and
+ * {@code POST /logout}; this class only renders the form and its outcome.
+ */
+@Controller
+class AccountPages {
+
+	/** Where the sign-in failure handler leaves the throttling message for the next page. */
+	static final String SIGN_IN_ERROR = "signInError";
+
+	private final AccountService accounts;
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+	/** The same session storage the UI filter chain reads the signed-in user from. */
+	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+
+	AccountPages(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/login")
+	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
+			@RequestParam(required = false) String signedOut, HttpSession session, Model model) {
+		if (throttled != null) {
+			Object reason = session.getAttribute(SIGN_IN_ERROR);
+			session.removeAttribute(SIGN_IN_ERROR);
+			model.addAttribute("error", reason == null ? "Too many failed sign-ins. Try again later." : reason);
+		}
+		else if (error != null) {
+			model.addAttribute("error", "Wrong username or password.");
+		}
+		else if (signedOut != null) {
+			model.addAttribute("message", "You have signed out.");
+		}
+		return "login";
+	}
+
+	@GetMapping("/signup")
+	String signUpForm(Model model) {
+		model.addAttribute("form", SignUpForm.empty()).addAttribute("errors", Map.of());
+		return "signup";
+	}
+
+	@PostMapping("/signup")
+	String signUp(SignUpForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+		User user;
+		try {
+			user = accounts.signUp(form.username(), form.password());
+		}
+		catch (InvalidAccountException ex) {
+			return signUpRefused(form, ex.field(), ex.getMessage(), model, response);
+		}
+		catch (UsernameTakenException ex) {
+			return signUpRefused(form, "username", ex.getMessage(), model, response);
+		}
+		signIn(user, request, response);
+		return "redirect:/";
+	}
+
+	private static String signUpRefused(SignUpForm form, String field, String message, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("form", form).addAttribute("errors", Map.of(field, message));
+		return "signup";
+	}
+
+	/**
+	 * Signs the new user in as the sign-in form would. The session of the anonymous visit is dropped so that
+	 * the signed-in one has a new id and a new CSRF token (no session fixation).
+	 */
+	private void signIn(User user, HttpServletRequest request, HttpServletResponse response) {
+		HttpSession anonymous = request.getSession(false);
+		if (anonymous != null) {
+			anonymous.invalidate();
+		}
+		SecurityContext context = contexts.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+				new CurrentUser(user.id(), user.username()), null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+		contexts.setContext(context);
+		contextRepository.saveContext(context, request, response);
+	}
+}

@@ -1,0 +1,54 @@
+package app.tasklens.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class TaskQueryTest {
+
+	@Test
+	void aCursorSurvivesItsTextForm() {
+		TaskQuery.Cursor cursor = new TaskQuery.Cursor(Instant.parse("2026-03-01T09:00:00.123Z"), "qJ3xq0nY5r9KcZ1d2e3f4g");
+
+		String text = cursor.encode();
+
+		assertThat(text).matches("[A-Za-z0-9_-]+");
+		assertThat(TaskQuery.Cursor.parse(text)).isEqualTo(cursor);
+	}
+
+	@Test
+	void aCursorPointsAtTheLastTaskOfAPage() {
+		Task task = Task.create("owner", "t", "", null, Instant.parse("2026-03-01T09:00:00Z"));
+
+		assertThat(TaskQuery.Cursor.of(task)).isEqualTo(new TaskQuery.Cursor(task.createdAt(), task.id()));
+	}
+
+	@Test
+	void textThatIsNotACursorIsRefusedAsTheCursorField() {
+		for (String bad : new String[] { "", "!!!", "bm90LWEtY3Vyc29y", "YWJjfGlk", "%%%" }) {
+			assertThatThrownBy(() -> TaskQuery.Cursor.parse(bad)).as(bad)
+				.isInstanceOfSatisfying(InvalidTaskException.class, ex -> assertThat(ex.field()).isEqualTo("cursor"));
+		}
+	}
+
+	@Test
+	void limitIsBetweenOneAndOneHundred() {
+		assertThat(TaskQuery.firstPage(1).limit()).isEqualTo(1);
+		assertThat(TaskQuery.firstPage(100).limit()).isEqualTo(100);
+		for (int bad : new int[] { 0, -1, 101 }) {
+			assertThatThrownBy(() -> TaskQuery.firstPage(bad))
+				.isInstanceOfSatisfying(InvalidTaskException.class, ex -> assertThat(ex.field()).isEqualTo("limit"));
+		}
+	}
+
+	@Test
+	void blankFiltersMeanNoFilterAndOthersAreTrimmed() {
+		TaskQuery query = new TaskQuery(null, "   ", " animal ", null, 20);
+
+		assertThat(query.text()).isNull();
+		assertThat(query.label()).isEqualTo("animal");
+	}
+}

@@ -1,0 +1,128 @@
+package app.tasklens.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class TaskTest {
+
+	private static final Instant CREATED = Instant.parse("2026-03-01T09:00:00Z");
+	private static final Instant LATER = CREATED.plusSeconds(60);
+
+	private static Task task() {
+		return Task.create("owner", "Buy milk", "2 litres", LocalDate.parse("2026-03-10"), CREATED);
+	}
+
+	@Test
+	void aNewTaskIsOpenWithATrimmedTitleAndBothTimestampsAtCreation() {
+		Task task = Task.create("owner", "  Buy milk \n", null, null, CREATED);
+
+		assertThat(task.title()).isEqualTo("Buy milk");
+		assertThat(task.body()).isEmpty();
+		assertThat(task.done()).isFalse();
+		assertThat(task.createdAt()).isEqualTo(CREATED);
+		assertThat(task.updatedAt()).isEqualTo(CREATED);
+		assertThat(task.isOwnedBy("owner")).isTrue();
+		assertThat(task.isOwnedBy("someone else")).isFalse();
+	}
+
+	@Test
+	void titleIsRequired() {
+		for (String blank : new String[] { null, "", "   \t\n" }) {
+			assertThatThrownBy(() -> Task.create("owner", blank, "", null, CREATED))
+				.isInstanceOfSatisfying(InvalidTaskException.class, ex -> assertThat(ex.field()).isEqualTo("title"));
+		}
+	}
+
+	@Test
+	void titleHoldsAtMost200CharactersCountingCodePoints() {
+		assertThat(Task.create("owner", "t".repeat(200), "", null, CREATED).title()).hasSize(200);
+		// 200 emoji are 400 UTF-16 units but 200 characters.
+		String emoji = "\uD83D\uDC36".repeat(200);
+		assertThat(Task.create("owner", emoji, "", null, CREATED).title()).isEqualTo(emoji);
+
+		assertThatThrownBy(() -> Task.create("owner", "t".repeat(201), "", null, CREATED))
+			.isInstanceOfSatisfying(InvalidTaskException.class, ex -> assertThat(ex.field()).isEqualTo("title"));
+	}
+
+	@Test
+	void bodyHoldsAtMost10000Characters() {
+		assertThat(Task.create("owner", "t", "b".repeat(10_000), null, CREATED).body()).hasSize(10_000);
+
+		assertThatThrownBy(() -> Task.create("owner", "t", "b".repeat(10_001), null, CREATED))
+			.isInstanceOfSatisfying(InvalidTaskException.class, ex -> assertThat(ex.field()).isEqualTo("body"));
+	}
+
+	@Test
+	void aPatchChangesOnlyTheFieldsItCarriesAndMovesUpdatedAt() {
+		Task task = task();
+
+		task.apply(TaskPatch.none().withTitle("Buy oat milk"), LATER);
+
+		assertThat(task.title()).isEqualTo("Buy oat milk");
+		assertThat(task.body()).isEqualTo("2 litres");
+		assertThat(task.dueDate()).isEqualTo(LocalDate.parse("2026-03-10"));
+		assertThat(task.done()).isFalse();
+		assertThat(task.createdAt()).isEqualTo(CREATED);
+		assertThat(task.updatedAt()).isEqualTo(LATER);
+	}
+
+	@Test
+	void aPatchCanClearTheDueDateAndMarkDone() {
+		Task task = task();
+
+		task.apply(TaskPatch.none().withDueDate(null).withDone(true), LATER);
+
+		assertThat(task.dueDate()).isNull();
+		assertThat(task.done()).isTrue();
+	}
+
+	@Test
+	void aPatchWithOneInvalidFieldChangesNothing() {
+		Task task = task();
+		TaskPatch patch = TaskPatch.none().withTitle("New title").withBody("b".repeat(10_001))
+			.withDueDate(null).withDone(true);
+
+		assertThatThrownBy(() -> task.apply(patch, LATER))
+			.isInstanceOfSatisfying(InvalidTaskException.class, ex -> assertThat(ex.field()).isEqualTo("body"));
+
+		assertThat(task.title()).isEqualTo("Buy milk");
+		assertThat(task.body()).isEqualTo("2 litres");
+		assertThat(task.dueDate()).isEqualTo(LocalDate.parse("2026-03-10"));
+		assertThat(task.done()).isFalse();
+		assertThat(task.updatedAt()).isEqualTo(CREATED);
+	}
+
+	@Test
+	void completeAndReopenToggleDoneAndMoveUpdatedAt() {
+		Task task = task();
+
+		task.complete(LATER);
+		assertThat(task.done()).isTrue();
+		assertThat(task.updatedAt()).isEqualTo(LATER);
+
+		task.reopen(LATER.plusSeconds(1));
+		assertThat(task.done()).isFalse();
+		assertThat(task.updatedAt()).isEqualTo(LATER.plusSeconds(1));
+	}
+
+	@Test
+	void overdueMeansOpenAndDueBeforeToday() {
+		Task task = task();
+		LocalDate due = task.dueDate();
+
+		assertThat(task.isOverdue(due.plusDays(1))).isTrue();
+		assertThat(task.isOverdue(due)).as("due today is not overdue yet").isFalse();
+		assertThat(task.isOverdue(due.minusDays(1))).isFalse();
+
+		task.complete(LATER);
+		assertThat(task.isOverdue(due.plusDays(1))).as("a done task is never overdue").isFalse();
+
+		Task undated = Task.create("owner", "t", "", null, CREATED);
+		assertThat(undated.isOverdue(LocalDate.MAX)).isFalse();
+	}
+}

@@ -1,0 +1,75 @@
+package app.tasklens.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The Swagger UI at {@code /api/docs} works in Debian's Chromium under the API's Content-Security-Policy,
+ * which forbids inline script: it lists every operation and opens one.
+ */
+@ApiIntegrationTest
+class ApiDocsBrowserTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theSwaggerUiShowsAndOpensTheOperationsWithoutInlineScript() {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"browser test skipped: apt-get install -y chromium chromium-driver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--no-first-run", "--disable-background-networking", "--user-data-dir="
+						+ ApiIntegrationTest.FreshDataDir.newDataDir().resolve("chromium"));
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		// The system's driver, so that Selenium Manager never looks for or downloads one.
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort().build();
+		ChromeDriver browser = new ChromeDriver(service, options);
+		try {
+			browser.get("http://localhost:" + port + "/api/docs");
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+			wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".opblock-summary-path"), 8));
+
+			List<String> paths = browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+				.map(path -> path.getDomAttribute("data-path")).distinct().toList();
+			assertThat(paths).containsExactlyInAnyOrder("/api/tasks", "/api/tasks/{id}", "/api/users",
+					"/api/users/{id}", "/api/token");
+			assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).startsWith("Tasklens API");
+
+			browser.findElement(By.cssSelector("#operations-Tasks-list .opblock-summary")).click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".try-out__btn")));
+			assertThat(browser.findElement(By.cssSelector("#operations-Tasks-list")).getText()).contains("limit", "cursor");
+
+			List<String> blockedScripts = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+				.map(LogEntry::getMessage)
+				.filter(message -> message.contains("Content Security Policy") && message.contains("script"))
+				.toList();
+			assertThat(blockedScripts).isEmpty();
+		}
+		finally {
+			browser.quit();
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package app.tasklens.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.tasklens.web.api.ApiClient.User;
+import tools.jackson.databind.JsonNode;
+
+/** The task API over real HTTP, on a real SQLite file. */
+@ApiIntegrationTest
+class TaskApiTest {
+
+	@LocalServerPort
+	int port;
+
+	private ApiClient api;
+
+	@BeforeEach
+	void client() {
+		api = new ApiClient(port);
+	}
+
+	@Test
+	void aTaskIsCreatedReadChangedAndDeleted() {
+		User alice = api.signUp("alice");
+
+		ApiClient.Response created = api.post("/api/tasks").as(alice)
+			.json(Map.of("title", "Buy milk", "body", "2 litres", "dueDate", "2026-03-31")).send().expect(201);
+		JsonNode task = created.json();
+		String id = task.path("id").asString();
+		assertThat(id).matches("[A-Za-z0-9_-]{22}");
+		assertThat(created.header("Location")).contains("http://localhost:" + port + "/api/tasks/" + id);
+		assertThat(task.path("title").asString()).isEqualTo("Buy milk");
+		assertThat(task.path("body").asString()).isEqualTo("2 litres");
+		assertThat(task.path("dueDate").asString()).isEqualTo("2026-03-31");
+		assertThat(task.path("done").asBoolean()).isFalse();
+		Instant createdAt = Instant.parse(task.path("createdAt").asString());
+		assertThat(task.path("updatedAt").asString()).isEqualTo(task.path("createdAt").asString());
+		assertThat(api.task(alice, id)).as("read back as created").isEqualTo(task);
+
+		JsonNode changed = api.changeTask(alice, id, Map.of("title", "Buy oat milk", "done", true));
+		assertThat(changed.path("title").asString()).isEqualTo("Buy oat milk");
+		assertThat(changed.path("done").asBoolean()).isTrue();
+		assertThat(changed.path("body").asString()).as("left out, so kept").isEqualTo("2 litres");
+		assertThat(changed.path("dueDate").asString()).as("left out, so kept").isEqualTo("2026-03-31");
+		assertThat(changed.path("createdAt").asString()).isEqualTo(task.path("createdAt").asString());
+		assertThat(Instant.parse(changed.path("updatedAt").asString())).isAfterOrEqualTo(createdAt);
+		assertThat(api.task(alice, id)).isEqualTo(changed);
+
+		Map<String, Object> clearDueDate = new HashMap<>();
+		clearDueDate.put("dueDate", null);
+		clearDueDate.put("done", false);
+		JsonNode cleared = api.changeTask(alice, id, clearDueDate);
+		assertThat(cleared.path("dueDate").isNull()).isTrue();
+		assertThat(cleared.path("done").asBoolean()).isFalse();
+
+		api.deleteTask(alice, id);
+		api.get("/api/tasks/" + id).as(alice).send().expect(404);
+		api.delete("/api/tasks/" + id).as(alice).send().expect(404);
+	}
+
+	@Test
+	void anInvalidChangeChangesNothing() {
+		User alice = api.signUp("carol");
+		JsonNode task = api.createTask(alice, Map.of("title", "Keep me", "dueDate", "2026-03-31"));
+		String id = task.path("id").asString();
+
+		Map<String, Object> changes = new HashMap<>();
+		changes.put("title", "New title");
+		changes.put("dueDate", null);
+		changes.put("done", true);
+		changes.put("body", "b".repeat(10_001));
+		ApiClient.Response refused = api.patch("/api/tasks/" + id).as(alice).json(changes).send().expect(422);
+
+		assertThat(refused.errorFields()).containsExactly("body");
+		assertThat(api.task(alice, id)).isEqualTo(task);
+	}
+
+	@Test
+	void pagesOfTheListWalkAllTasksNewestFirstWithoutGapsOrRepeats() {
+		User dave = api.signUp("dave");
+		List<JsonNode> created = new ArrayList<>();
+		for (int i = 0; i < 45; i++) {
+			created.add(api.createTask(dave, "task " + i));
+		}
+		// Tasks made within one millisecond are ordered by id, as the cursor is.
+		List<String> newestFirst = created.stream()
+			.sorted(Comparator.comparing((JsonNode t) -> Instant.parse(t.path("createdAt").asString()))
+				.thenComparing(t -> t.path("id").asString()).reversed())
+			.map(t -> t.path("id").asString())
+			.toList();
+
+		List<String> walked = api.allTasks(dave, "limit=10").stream().map(t -> t.path("id").asString()).toList();
+
+		assertThat(walked).containsExactlyElementsOf(newestFirst);
+		JsonNode firstPage = api.get("/api/tasks").as(dave).send().expect(200).json();
+		assertThat(firstPage.path("items").size()).as("default limit").isEqualTo(20);
+		assertThat(firstPage.path("nextCursor").isString()).isTrue();
+		JsonNode everything = api.get("/api/tasks?limit=100").as(dave).send().expect(200).json();
+		assertThat(everything.path("items").size()).isEqualTo(45);
+		assertThat(everything.path("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void theListFiltersByDoneAndByTextInTitleOrBody() {
+		User erin = api.signUp("erin");
+		String milk = api.createTask(erin, "Buy milk").path("id").asString();
+		String bread = api.createTask(erin, Map.of("title", "Bakery", "body", "Bread and MILK")).path("id").asString();
+		String call = api.createTask(erin, "Call mum").path("id").asString();
+		api.changeTask(erin, call, Map.of("done", true));
+		api.changeTask(erin, milk, Map.of("done", true));
+
+		assertThat(ids(erin, "done=true")).containsExactlyInAnyOrder(milk, call);
+		assertThat(ids(erin, "done=false")).containsExactly(bread);
+		assertThat(ids(erin, "q=milk")).containsExactlyInAnyOrder(bread, milk);
+		assertThat(ids(erin, "q=milk&done=false")).containsExactly(bread);
+		assertThat(ids(erin, "q=nothing-like-this")).isEmpty();
+	}
+
+	@Test
+	void aStreamedJsonBodyOverTheLimitIsRefusedWith413() {
+		User frank = api.signUp("frank");
+		byte[] huge = ("{\"title\":\"x\",\"body\":\"" + "b".repeat(200_000) + "\"}").getBytes();
+
+		api.post("/api/tasks").as(frank).chunked("application/json", huge).send().expect(413);
+		api.post("/api/tasks").as(frank).json(new String(huge)).send().expect(413);
+
+		assertThat(api.allTasks(frank, "limit=100")).isEmpty();
+	}
+
+	private List<String> ids(User user, String query) {
+		return api.allTasks(user, query).stream().map(t -> t.path("id").asString()).toList();
+	}
+}

@@ -1,0 +1,96 @@
+package app.tasklens.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+/** Sign-up, sign-in and sign-out pages, through the real security chain and account store. */
+@SpringBootTest(properties = "tasklens.data-dir=target/test-tmp/ui-pages")
+@AutoConfigureMockMvc
+class AccountPagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void signUpSignsTheNewUserInOnAFreshSession() throws Exception {
+		MockHttpSession anonymous = (MockHttpSession) mvc.perform(get("/signup")).andReturn().getRequest().getSession();
+		String username = SignedInUser.freshUsername();
+
+		MockHttpSession session = (MockHttpSession) mvc.perform(post("/signup").session(anonymous).with(csrf())
+			.param("username", username).param("password", SignedInUser.PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn().getRequest().getSession(false);
+
+		assertThat(anonymous.isInvalid()).as("no session fixation").isTrue();
+		assertThat(page(get("/").session(session), 200).html()).contains("Signed in as <strong>" + username + "</strong>");
+	}
+
+	@Test
+	void refusedSignUpShowsTheReasonNextToTheFieldAndNeverEchoesThePassword() throws Exception {
+		PageHtml shortPassword = page(post("/signup").with(csrf())
+			.param("username", "carol.smith").param("password", "tooshort"), 422);
+
+		assertThat(shortPassword.text("password-error")).isEqualTo("password must be at least 10 characters");
+		assertThat(shortPassword.tag("password")).contains("aria-invalid=\"true\"").doesNotContain("tooshort");
+		assertThat(shortPassword.tag("username")).contains("value=\"carol.smith\"");
+
+		PageHtml badName = page(post("/signup").with(csrf())
+			.param("username", "a b").param("password", SignedInUser.PASSWORD), 422);
+		assertThat(badName.text("username-error")).startsWith("username must be 3–64 characters");
+	}
+
+	@Test
+	void takenUsernameIsRefusedNextToTheUsername() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		PageHtml page = page(post("/signup").with(csrf())
+			.param("username", alice.user().username().toUpperCase()).param("password", SignedInUser.PASSWORD), 422);
+
+		assertThat(page.text("username-error")).contains("is already taken");
+	}
+
+	@Test
+	void signInWithTheFormAndSignOut() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf())
+			.param("username", alice.user().username()).param("password", SignedInUser.PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn().getRequest().getSession(false);
+		mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+		mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?signedOut"));
+		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login"));
+		assertThat(page(get("/login").param("signedOut", ""), 200).html()).contains("You have signed out.");
+	}
+
+	@Test
+	void signInPageSaysWhyTheLastAttemptFailed() throws Exception {
+		mvc.perform(post("/login").with(csrf()).param("username", "nobody-here").param("password", "wrong password"))
+			.andExpect(redirectedUrl("/login?error"));
+		assertThat(page(get("/login").param("error", ""), 200).html()).contains("Wrong username or password.");
+
+		MockHttpSession throttled = new MockHttpSession();
+		throttled.setAttribute(AccountPages.SIGN_IN_ERROR, "too many failed sign-ins; try again in 60 s");
+		assertThat(page(get("/login").param("throttled", "").session(throttled), 200).html())
+			.contains("too many failed sign-ins; try again in 60 s");
+		assertThat(throttled.getAttribute(AccountPages.SIGN_IN_ERROR)).as("shown once").isNull();
+	}
+
+	private PageHtml page(RequestBuilder request, int status) throws Exception {
+		return new PageHtml(mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+			.getContentAsString());
+	}
+}

@@ -1,0 +1,220 @@
+package app.tasklens.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import app.tasklens.task.Task;
+import app.tasklens.task.TaskPatch;
+import app.tasklens.task.TaskQuery;
+import app.tasklens.task.TaskService;
+
+/** My Tasks as plain forms (post, redirect, get) and as htmx fragments, on the real store. */
+@SpringBootTest(properties = "tasklens.data-dir=target/test-tmp/ui-pages")
+@AutoConfigureMockMvc
+class TaskPagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TaskService tasks;
+
+	@Test
+	void createWithoutJavaScriptRedirectsToTheNewTaskInTheList() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		mvc.perform(post("/tasks").session(alice.session()).with(csrf())
+			.param("title", "Buy milk").param("body", "Two litres").param("dueDate", "2030-06-30"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/#task-" + onlyTask(alice).id()))
+			.andExpect(flash().attribute("message", "Task created."));
+
+		Task task = onlyTask(alice);
+		assertThat(task.title()).isEqualTo("Buy milk");
+		assertThat(task.body()).isEqualTo("Two litres");
+		assertThat(task.dueDate()).isEqualTo(LocalDate.of(2030, 6, 30));
+		PageHtml page = page(get("/").session(alice.session()));
+		assertThat(page.text("task-" + task.id())).isEmpty();
+		assertThat(page.html()).contains(">Buy milk<").contains(">Two litres<").contains(">30 Jun 2030<");
+	}
+
+	@Test
+	void emptyTitleIsRefusedNextToTheFieldKeepingWhatWasTyped() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		PageHtml page = page(post("/tasks").session(alice.session()).with(csrf())
+			.param("title", "   ").param("body", "keep me").param("dueDate", ""), 422);
+
+		assertThat(page.text("new-title-error")).isEqualTo("title is required");
+		assertThat(page.tag("new-title")).contains("aria-invalid=\"true\"")
+			.contains("aria-describedby=\"new-title-error\"")
+			.contains("autofocus");
+		assertThat(page.text("new-body")).isEqualTo("keep me");
+		assertThat(page.has("new-body-error")).isFalse();
+		assertThat(tasks.list(alice.id(), TaskQuery.firstPage(10)).items()).isEmpty();
+	}
+
+	@Test
+	void badDueDateIsRefusedNextToTheField() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		PageHtml page = page(post("/tasks").session(alice.session()).with(csrf()).header("HX-Request", "true")
+			.param("title", "Dentist").param("dueDate", "next tuesday"), 422);
+
+		assertThat(page.text("new-due-error")).isEqualTo("due date must be a date like 2030-06-30");
+		assertThat(page.tag("new-title")).contains("value=\"Dentist\"");
+		assertThat(page.html()).as("htmx gets the form alone").doesNotContain("<html");
+	}
+
+	@Test
+	void htmxCreateAnswersAFreshFormAndTheNewTaskForTheTopOfTheList() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		String body = mvc.perform(post("/tasks").session(alice.session()).with(csrf()).header("HX-Request", "true")
+			.param("title", "Call grandma").param("body", "").param("dueDate", ""))
+			.andExpect(status().isOk())
+			.andExpect(header().string("HX-Trigger", "{\"tasklens:message\":\"Task created.\"}"))
+			.andReturn().getResponse().getContentAsString();
+
+		PageHtml fragment = new PageHtml(body);
+		assertThat(body).doesNotContain("<html");
+		assertThat(fragment.tag("new-title")).doesNotContain("value=\"Call grandma\"");
+		assertThat(body).contains("hx-swap-oob=\"afterbegin:#task-list\"");
+		assertThat(fragment.text("task-" + onlyTask(alice).id())).isEmpty();
+		assertThat(body).contains(">Call grandma<");
+	}
+
+	@Test
+	void editInvalidTitleShowsTheEditFormWithTheErrorAndKeepsTheTask() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		Task task = tasks.create(alice.id(), "Original", "", null);
+
+		PageHtml page = page(post("/tasks/" + task.id()).session(alice.session()).with(csrf())
+			.param("title", "").param("body", "changed").param("dueDate", ""), 422);
+
+		assertThat(page.text("edit-" + task.id() + "-title-error")).isEqualTo("title is required");
+		assertThat(page.text("edit-" + task.id() + "-body")).isEqualTo("changed");
+		assertThat(tasks.get(alice.id(), task.id()).title()).isEqualTo("Original");
+		assertThat(tasks.get(alice.id(), task.id()).body()).isEmpty();
+	}
+
+	@Test
+	void editSavesAllFieldsAndCanClearTheDueDate() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		Task task = tasks.create(alice.id(), "Original", "old", LocalDate.of(2030, 1, 1));
+
+		mvc.perform(post("/tasks/" + task.id()).session(alice.session()).with(csrf())
+			.param("title", "Renamed").param("body", "new").param("dueDate", ""))
+			.andExpect(redirectedUrl("/#task-" + task.id()))
+			.andExpect(flash().attribute("message", "Task saved."));
+
+		Task saved = tasks.get(alice.id(), task.id());
+		assertThat(saved.title()).isEqualTo("Renamed");
+		assertThat(saved.body()).isEqualTo("new");
+		assertThat(saved.dueDate()).isNull();
+	}
+
+	@Test
+	void doneToggleCompletesAndReopens() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		Task task = tasks.create(alice.id(), "Toggle me", "", null);
+
+		String item = mvc.perform(post("/tasks/" + task.id() + "/done").session(alice.session()).with(csrf())
+			.header("HX-Request", "true").param("done", "true"))
+			.andExpect(header().string("HX-Trigger", "{\"tasklens:message\":\"Task completed.\"}"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(tasks.get(alice.id(), task.id()).done()).isTrue();
+		assertThat(new PageHtml(item).tag("task-" + task.id())).contains("is-done");
+
+		mvc.perform(post("/tasks/" + task.id() + "/done").session(alice.session()).with(csrf()).param("done", "false"))
+			.andExpect(redirectedUrl("/#task-" + task.id()));
+		assertThat(tasks.get(alice.id(), task.id()).done()).isFalse();
+	}
+
+	@Test
+	void deleteWithoutJavaScriptAsksOnAPageOfItsOwnThenDeletes() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		Task task = tasks.create(alice.id(), "Old errand", "", null);
+
+		PageHtml confirm = page(get("/tasks/" + task.id() + "/delete").session(alice.session()));
+		assertThat(confirm.html()).contains("Delete this task?").contains(">Old errand<")
+			.contains("action=\"/tasks/" + task.id() + "/delete\"");
+
+		mvc.perform(post("/tasks/" + task.id() + "/delete").session(alice.session()).with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andExpect(flash().attribute("message", "Task deleted."));
+		assertThat(tasks.list(alice.id(), TaskQuery.firstPage(10)).items()).isEmpty();
+	}
+
+	@Test
+	void listShowsNewestFirstWithSearchDoneFilterAndEmptyState() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		assertThat(page(get("/").session(alice.session())).html()).contains("No tasks yet.");
+		Task older = tasks.create(alice.id(), "Alpha errand", "", null);
+		Task newer = tasks.create(alice.id(), "Beta errand", "", null);
+		tasks.update(alice.id(), older.id(), TaskPatch.none().withDone(true));
+
+		String all = page(get("/").session(alice.session())).html();
+		assertThat(all.indexOf("task-" + newer.id())).isLessThan(all.indexOf("task-" + older.id()));
+
+		String search = page(get("/").param("q", "alpha").session(alice.session())).html();
+		assertThat(search).contains("task-" + older.id()).doesNotContain("task-" + newer.id());
+
+		String open = page(get("/").param("done", "false").session(alice.session())).html();
+		assertThat(open).contains("task-" + newer.id()).doesNotContain("task-" + older.id());
+
+		String none = page(get("/").param("q", "nothing like this").session(alice.session())).html();
+		assertThat(none).contains("No tasks match.");
+	}
+
+	@Test
+	void loadMoreContinuesAfterTheLastTaskShown() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		List<String> ids = IntStream.rangeClosed(1, TaskQuery.DEFAULT_LIMIT + 1)
+			.mapToObj(n -> tasks.create(alice.id(), "Errand " + n, "", null).id())
+			.toList();
+
+		PageHtml first = page(get("/").session(alice.session()));
+		List<String> shown = ids.stream().filter(id -> first.has("task-" + id)).toList();
+		assertThat(shown).hasSize(TaskQuery.DEFAULT_LIMIT);
+		String more = first.attribute("load-more", "href");
+
+		PageHtml next = page(get(more).header("HX-Request", "true").session(alice.session()));
+		List<String> rest = ids.stream().filter(id -> next.has("task-" + id)).toList();
+		assertThat(rest).hasSize(1).doesNotContainAnyElementsOf(shown);
+		assertThat(next.has("load-more")).as("the last page").isFalse();
+		assertThat(next.html()).as("htmx gets the list alone").doesNotContain("<html");
+	}
+
+	private Task onlyTask(SignedInUser user) {
+		var items = tasks.list(user.id(), TaskQuery.firstPage(10)).items();
+		assertThat(items).hasSize(1);
+		return items.get(0);
+	}
+
+	private PageHtml page(RequestBuilder request) throws Exception {
+		return page(request, 200);
+	}
+
+	private PageHtml page(RequestBuilder request, int status) throws Exception {
+		return new PageHtml(mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+			.getContentAsString());
+	}
+}
