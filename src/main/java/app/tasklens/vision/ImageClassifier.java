@@ -28,39 +28,20 @@ final class ImageClassifier implements AutoCloseable {
 				new long[] { 1, CLASSES });
 	}
 
-	/** Buffers one thread reuses from call to call. */
-	final class Buffers implements AutoCloseable {
-
-		final float[] pixels = new float[3 * CROP * CROP];
-		final float[] logits = new float[CLASSES];
-		final OnnxModel.Io io;
-
-		Buffers() throws OrtException {
-			this.io = model.newIo();
-		}
-
-		@Override
-		public void close() {
-			io.close();
-		}
-	}
-
-	Buffers newBuffers() throws OrtException {
-		return new Buffers();
+	OnnxModel.Io newIo() throws OrtException {
+		return model.newIo();
 	}
 
 	/** The 1000 logits for the image (softmax is the caller's, with its calibrated temperature). */
-	float[] classify(BufferedImage image, Buffers buffers, Scratch scratch) throws OrtException {
+	float[] classify(BufferedImage image, OnnxModel.Io io, Scratch scratch) throws OrtException {
 		CenterCrop crop = CenterCrop.of(image.getWidth(), image.getHeight(), RESIZE, CROP);
 		Resampler.Taps xs = Resampler.taps(image.getWidth(), crop.resizedWidth(), crop.left(), CROP);
 		Resampler.Taps ys = Resampler.taps(image.getHeight(), crop.resizedHeight(), crop.top(), CROP);
-		Resampler.Target target = new Resampler.Target(buffers.pixels, CROP, CROP * CROP, RGB_PLANES, SCALE, OFFSET);
+		Resampler.Target target = new Resampler.Target(io.input(), CROP, CROP * CROP, RGB_PLANES, SCALE, OFFSET);
 		Resampler.resize(BgrImages.bytes(image), image.getWidth(), xs, ys, target,
 				scratch.floats(Resampler.scratchSize(xs, ys)));
-		buffers.io.input().put(0, buffers.pixels);
-		model.run(buffers.io);
-		buffers.io.output().get(0, buffers.logits);
-		return buffers.logits.clone();
+		model.run(io);
+		return io.output().clone();
 	}
 
 	@Override

@@ -39,52 +39,32 @@ final class ObjectDetector implements AutoCloseable {
 				new long[] { 1, cells, 5 + CLASSES });
 	}
 
-	/** Buffers one thread reuses from call to call. */
-	final class Buffers implements AutoCloseable {
-
-		final float[] pixels = new float[3 * SIZE * SIZE];
-		final float[] output = new float[YoloxDecoding.cells(SIZE) * (5 + CLASSES)];
-		final OnnxModel.Io io;
-		Letterbox letterbox;
-
-		Buffers() throws OrtException {
-			this.io = model.newIo();
-		}
-
-		@Override
-		public void close() {
-			io.close();
-		}
-	}
-
-	Buffers newBuffers() throws OrtException {
-		return new Buffers();
+	/** Input and output arrays for one thread; see {@link #prepare}. */
+	OnnxModel.Io newIo() throws OrtException {
+		return model.newIo();
 	}
 
 	/**
-	 * Fills {@code buffers.pixels} with the letterboxed image (B, G, R planes, 0–255, valid area
-	 * {@code buffers.letterbox}); {@link #detect} runs on it, and image statistics can read it too.
+	 * Fills {@code io.input()} with the letterboxed image: B, G, R planes of 0–255 floats, the image in the
+	 * returned letterbox's top-left area. {@link #detect} runs on it; image statistics read it too.
 	 */
-	void prepare(BufferedImage image, Buffers buffers, Scratch scratch) {
+	Letterbox prepare(BufferedImage image, OnnxModel.Io io, Scratch scratch) {
 		Letterbox letterbox = Letterbox.fit(image.getWidth(), image.getHeight(), SIZE);
-		Arrays.fill(buffers.pixels, PAD);
+		Arrays.fill(io.input(), PAD);
 		Resampler.Taps xs = Resampler.taps(image.getWidth(), letterbox.width(), 0, letterbox.width());
 		Resampler.Taps ys = Resampler.taps(image.getHeight(), letterbox.height(), 0, letterbox.height());
-		Resampler.Target target = new Resampler.Target(buffers.pixels, SIZE, SIZE * SIZE, BGR_PLANES, UNIT_SCALE,
+		Resampler.Target target = new Resampler.Target(io.input(), SIZE, SIZE * SIZE, BGR_PLANES, UNIT_SCALE,
 				NO_OFFSET);
 		Resampler.resize(BgrImages.bytes(image), image.getWidth(), xs, ys, target,
 				scratch.floats(Resampler.scratchSize(xs, ys)));
-		buffers.letterbox = letterbox;
+		return letterbox;
 	}
 
 	/** Boxes in pixels of the prepared image, highest score first, after NMS. */
-	List<Detection> detect(Buffers buffers) throws OrtException {
-		buffers.io.input().put(0, buffers.pixels);
-		model.run(buffers.io);
-		buffers.io.output().get(0, buffers.output);
-		List<Detection> boxes = YoloxDecoding.nms(YoloxDecoding.decode(buffers.output, SIZE, CLASSES, MIN_SCORE),
+	List<Detection> detect(OnnxModel.Io io, Letterbox letterbox) throws OrtException {
+		model.run(io);
+		List<Detection> boxes = YoloxDecoding.nms(YoloxDecoding.decode(io.output(), SIZE, CLASSES, MIN_SCORE),
 				YoloxDecoding.NMS_IOU);
-		Letterbox letterbox = buffers.letterbox;
 		List<Detection> inImage = new ArrayList<>(boxes.size());
 		for (Detection box : boxes) {
 			inImage.add(new Detection(box.classIndex(), box.score(), (float) letterbox.toImage(box.x1()),

@@ -13,8 +13,8 @@ import ai.onnxruntime.OrtSession;
 
 /**
  * One ONNX Runtime session with a fixed input and output shape. The session is shared by all threads
- * (ONNX Runtime's {@code Run} is thread-safe); each thread brings its own {@link Io} so tensors are
- * allocated once and reused, and the output is written straight into a pinned buffer.
+ * (ONNX Runtime's {@code Run} is thread-safe); each thread brings its own {@link Io} so arrays and tensors
+ * are allocated once and reused, and the output is written straight into a pinned buffer.
  */
 final class OnnxModel implements AutoCloseable {
 
@@ -48,11 +48,10 @@ final class OnnxModel implements AutoCloseable {
 
 	/** Runs the model on what the caller wrote into {@code io.input()}; the result is in {@code io.output()}. */
 	void run(Io io) throws OrtException {
-		io.input.rewind();
-		io.output.rewind();
+		io.inputBuffer.put(0, io.input);
 		try (OrtSession.Result ignored = session.run(Map.of(inputName, io.inputTensor),
 				Map.of(outputName, io.outputTensor))) {
-			io.output.rewind();
+			io.outputBuffer.get(0, io.output);
 		}
 	}
 
@@ -61,26 +60,33 @@ final class OnnxModel implements AutoCloseable {
 		session.close();
 	}
 
-	/** Per-thread input and output tensors over direct buffers. */
+	/**
+	 * One thread's input and output: plain arrays to fill and read (fast to index), and tensors over direct
+	 * buffers that ONNX Runtime reads and writes without further copies.
+	 */
 	final class Io implements AutoCloseable {
 
-		private final FloatBuffer input;
-		private final FloatBuffer output;
+		private final float[] input;
+		private final float[] output;
+		private final FloatBuffer inputBuffer;
+		private final FloatBuffer outputBuffer;
 		private final OnnxTensor inputTensor;
 		private final OnnxTensor outputTensor;
 
 		private Io() throws OrtException {
-			this.input = direct(elements(inputShape));
-			this.output = direct(elements(outputShape));
-			this.inputTensor = OnnxTensor.createTensor(environment, input, inputShape);
-			this.outputTensor = OnnxTensor.createTensor(environment, output, outputShape);
+			this.input = new float[elements(inputShape)];
+			this.output = new float[elements(outputShape)];
+			this.inputBuffer = direct(input.length);
+			this.outputBuffer = direct(output.length);
+			this.inputTensor = OnnxTensor.createTensor(environment, inputBuffer, inputShape);
+			this.outputTensor = OnnxTensor.createTensor(environment, outputBuffer, outputShape);
 		}
 
-		FloatBuffer input() {
+		float[] input() {
 			return input;
 		}
 
-		FloatBuffer output() {
+		float[] output() {
 			return output;
 		}
 
