@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The label tree: every class the models know (1000 ImageNet synsets, 80 COCO classes) as a node with a
@@ -38,6 +38,8 @@ public final class LabelHierarchy {
 	private final Map<String, LabelNode> byName;
 	private final List<LabelNode> imagenet;
 	private final List<LabelNode> coco;
+	/** Node id → length of the longest chain of ancestors above it. */
+	private final Map<String, Integer> heights;
 
 	LabelHierarchy(Map<String, LabelNode> nodes, List<LabelNode> imagenet, List<LabelNode> coco) {
 		this.nodes = Map.copyOf(nodes);
@@ -46,6 +48,9 @@ public final class LabelHierarchy {
 		this.byName = Map.copyOf(names);
 		this.imagenet = List.copyOf(imagenet);
 		this.coco = List.copyOf(coco);
+		Map<String, Integer> heights = new HashMap<>();
+		nodes.keySet().forEach(id -> height(id, heights, 0));
+		this.heights = Map.copyOf(heights);
 	}
 
 	public static LabelHierarchy fromClasspath() {
@@ -85,17 +90,47 @@ public final class LabelHierarchy {
 		return Optional.ofNullable(byName.get(key(name)));
 	}
 
-	/** All ancestors, nearest first, each once (WordNet allows several parents). */
+	/**
+	 * All ancestors, each once (WordNet allows several parents), nearest first: ordered by the longest path from
+	 * {@code node}, so every ancestor comes after all of its own descendants; of equally near ones, the one with
+	 * the longer chain above it (the more specific) comes first. Malamute: Dog, Canine, Pet, Carnivore, Mammal,
+	 * Animal.
+	 */
 	public List<LabelNode> ancestors(LabelNode node) {
-		Set<LabelNode> seen = new LinkedHashSet<>();
-		Deque<String> queue = new ArrayDeque<>(node.parentIds());
-		while (!queue.isEmpty()) {
-			LabelNode parent = nodes.get(queue.removeFirst());
-			if (parent != null && !parent.equals(node) && seen.add(parent)) {
-				queue.addAll(parent.parentIds());
+		Map<String, Integer> distance = new LinkedHashMap<>();
+		Deque<Map.Entry<String, Integer>> pending = new ArrayDeque<>();
+		node.parentIds().forEach(id -> pending.push(Map.entry(id, 1)));
+		while (!pending.isEmpty()) {
+			Map.Entry<String, Integer> next = pending.pop();
+			String id = next.getKey();
+			if (nodes.containsKey(id) && !id.equals(node.id()) && next.getValue() <= nodes.size()
+					&& distance.getOrDefault(id, 0) < next.getValue()) {
+				distance.put(id, next.getValue());
+				nodes.get(id).parentIds().forEach(parent -> pending.push(Map.entry(parent, next.getValue() + 1)));
 			}
 		}
-		return List.copyOf(seen);
+		return distance.keySet().stream()
+			.sorted(Comparator.<String>comparingInt(distance::get)
+				.thenComparing(Comparator.<String>comparingInt(heights::get).reversed()))
+			.map(nodes::get)
+			.toList();
+	}
+
+	private int height(String id, Map<String, Integer> heights, int depth) {
+		Integer known = heights.get(id);
+		if (known != null) {
+			return known;
+		}
+		if (depth > nodes.size()) {
+			throw new IllegalStateException("label hierarchy has a cycle through " + id);
+		}
+		int height = nodes.get(id).parentIds().stream()
+			.filter(nodes::containsKey)
+			.mapToInt(parent -> height(parent, heights, depth + 1) + 1)
+			.max()
+			.orElse(0);
+		heights.put(id, height);
+		return height;
 	}
 
 	/** A label known to the models, named in Title Case. */

@@ -12,14 +12,28 @@ import java.util.HexFormat;
 import app.tasklens.labeling.DetectorUnavailableException;
 
 /**
- * The models directory: hands out the path of a catalogued model only after its size and SHA-256 match.
+ * The models directory: hands out the path of a catalogued model only after its size and SHA-256 match, and
+ * fetches a missing one from its source first when allowed ({@code tasklens.vision.fetch-missing}).
  */
 public final class ModelFiles {
 
 	private final Path directory;
+	/** Null when missing files are only reported. */
+	private final ModelFetcher fetcher;
 
+	/** A models directory that is never written to: a missing file is reported, not fetched. */
 	public ModelFiles(Path directory) {
+		this(directory, (ModelFetcher) null);
+	}
+
+	/** @param fetchMissing fetch a missing file from {@link Model#source()} (SHA-256 verified, atomic rename) */
+	public ModelFiles(Path directory, boolean fetchMissing) {
+		this(directory, fetchMissing ? new ModelFetcher() : null);
+	}
+
+	ModelFiles(Path directory, ModelFetcher fetcher) {
 		this.directory = directory.toAbsolutePath().normalize();
+		this.fetcher = fetcher;
 	}
 
 	public Path directory() {
@@ -27,13 +41,16 @@ public final class ModelFiles {
 	}
 
 	/**
-	 * @throws DetectorUnavailableException when the file is missing or is not the pinned one, with a message
-	 *         that tells the operator which file to put where
+	 * @throws DetectorUnavailableException when the file is missing (and could not be fetched) or is not the
+	 *         pinned one, with a message that tells the operator which file to put where
 	 */
 	public Path require(Model model) {
 		Path path = directory.resolve(model.file());
 		if (!Files.isRegularFile(path)) {
-			throw new DetectorUnavailableException(missing(model));
+			if (fetcher == null) {
+				throw new DetectorUnavailableException(missing(model));
+			}
+			fetch(model, path);
 		}
 		String actual = sha256(path);
 		if (!actual.equals(model.sha256())) {
@@ -41,6 +58,24 @@ public final class ModelFiles {
 					+ ", expected " + model.sha256() + ": replace it with the file from " + model.source());
 		}
 		return path;
+	}
+
+	/** One fetch at a time, so concurrent first uses of a model download it once. */
+	private synchronized void fetch(Model model, Path path) {
+		if (Files.isRegularFile(path)) {
+			return;
+		}
+		try {
+			Files.createDirectories(directory);
+			fetcher.fetch(model, directory);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new DetectorUnavailableException(missing(model) + "; fetching it failed: " + reason(ex), ex);
+		}
+	}
+
+	private static String reason(Exception ex) {
+		return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	String missing(Model model) {
