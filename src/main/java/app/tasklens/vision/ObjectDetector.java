@@ -60,18 +60,44 @@ final class ObjectDetector implements AutoCloseable {
 		return letterbox;
 	}
 
-	/** Boxes in pixels of the prepared image, highest score first, after NMS. */
+	/**
+	 * Boxes on the prepared image, as ratios of the image's sides, highest score first: the detector runs
+	 * on the letterbox and on its mirror image, and the two answers are fused ({@link BoxFusion}). The
+	 * input is left as {@link #prepare} made it.
+	 */
 	List<Detection> detect(OnnxModel.Io io, Letterbox letterbox) throws OrtException {
-		model.run(io);
-		List<Detection> boxes = YoloxDecoding.nms(YoloxDecoding.decode(io.output(), SIZE, CLASSES, MIN_SCORE),
-				YoloxDecoding.NMS_IOU);
-		List<Detection> inImage = new ArrayList<>(boxes.size());
-		for (Detection box : boxes) {
-			inImage.add(new Detection(box.classIndex(), box.score(), (float) letterbox.toImage(box.x1()),
-					(float) letterbox.toImage(box.y1()), (float) letterbox.toImage(box.x2()),
-					(float) letterbox.toImage(box.y2())));
+		List<Detection> straight = pass(io);
+		mirrorInPlace(io.input(), letterbox);
+		List<Detection> mirrored = BoxFusion.mirror(pass(io), letterbox.width());
+		mirrorInPlace(io.input(), letterbox);
+		List<Detection> fused = BoxFusion.fuse(straight, mirrored);
+		List<Detection> inImage = new ArrayList<>(fused.size());
+		for (Detection box : fused) {
+			inImage.add(letterbox.toImageRatios(box));
 		}
 		return inImage;
+	}
+
+	private List<Detection> pass(OnnxModel.Io io) throws OrtException {
+		model.run(io);
+		List<Detection> boxes = YoloxDecoding.decode(io.output(), SIZE, CLASSES, MIN_SCORE);
+		return BoxFusion.suppressAcrossClasses(YoloxDecoding.nms(boxes, YoloxDecoding.NMS_IOU),
+				BoxFusion.SAME_OBJECT_IOU);
+	}
+
+	/** Mirrors the image area of the letterbox left–right; the padding stays where it is. */
+	static void mirrorInPlace(float[] planes, Letterbox letterbox) {
+		int w = letterbox.width();
+		for (int plane = 0; plane < 3; plane++) {
+			for (int y = 0; y < letterbox.height(); y++) {
+				int row = plane * SIZE * SIZE + y * SIZE;
+				for (int left = row, right = row + w - 1; left < right; left++, right--) {
+					float t = planes[left];
+					planes[left] = planes[right];
+					planes[right] = t;
+				}
+			}
+		}
 	}
 
 	@Override

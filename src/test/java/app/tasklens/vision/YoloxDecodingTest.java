@@ -11,11 +11,23 @@ class YoloxDecodingTest {
 
 	@Test
 	void letterboxKeepsAspectAndTruncatesLikeYolox() {
-		assertThat(Letterbox.fit(768, 576, 416)).isEqualTo(new Letterbox(416, 416.0 / 768, 416, 312));
-		assertThat(Letterbox.fit(480, 640, 416)).isEqualTo(new Letterbox(416, 0.65, 312, 416));
-		assertThat(Letterbox.fit(333, 500, 416)).isEqualTo(new Letterbox(416, 0.832, 277, 416));
-		assertThat(Letterbox.fit(10, 5, 416)).isEqualTo(new Letterbox(416, 41.6, 416, 208));
+		assertThat(Letterbox.fit(768, 576, 416)).isEqualTo(new Letterbox(416, 416.0 / 768, 416, 312, 768, 576));
+		assertThat(Letterbox.fit(480, 640, 416)).isEqualTo(new Letterbox(416, 0.65, 312, 416, 480, 640));
+		assertThat(Letterbox.fit(333, 500, 416)).isEqualTo(new Letterbox(416, 0.832, 277, 416, 333, 500));
+		assertThat(Letterbox.fit(10, 5, 416)).isEqualTo(new Letterbox(416, 41.6, 416, 208, 10, 5));
 		assertThat(Letterbox.fit(768, 576, 416).toImage(208)).isEqualTo(384.0);
+	}
+
+	@Test
+	void boxesMapBackToRatiosOfTheImage() {
+		Letterbox letterbox = Letterbox.fit(640, 480, 416); // scale 0.65
+
+		Detection box = letterbox.toImageRatios(new Detection(3, 0.5f, 104, 78, 312, 234));
+
+		assertThat(new float[] { box.x1(), box.y1(), box.x2(), box.y2() })
+			.containsExactly(new float[] { 0.25f, 0.25f, 0.75f, 0.75f }, within(1e-6f));
+		assertThat(box.classIndex()).isEqualTo(3);
+		assertThat(box.score()).isEqualTo(0.5f);
 	}
 
 	@Test
