@@ -30,8 +30,8 @@ final class ImageStatistics {
 	 */
 	static final double SHARPNESS_SCALE = 300;
 
-	private static final int SAMPLES = 8192;
-	private static final int KMEANS_ROUNDS = 8;
+	private static final int SAMPLES = 4096;
+	private static final int KMEANS_ROUNDS = 6;
 	/** Seeds closer than this (RGB distance) would split one colour in two. */
 	private static final double SEED_DISTANCE = 48;
 	/** Clusters that end up this close are reported as one. */

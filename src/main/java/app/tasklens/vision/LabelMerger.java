@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import app.tasklens.labeling.BoundingBox;
@@ -54,34 +55,25 @@ final class LabelMerger {
 	static final String TEXT_CATEGORY = "Text and Documents";
 
 	private final LabelHierarchy hierarchy;
-	/** Node → its ancestors, nearest first, for every node a label can name; read-only after construction. */
-	private final Map<LabelNode, List<LabelNode>> ancestors;
-	/** ImageNet class → the COCO classes it is an instance of (malamute → dog). */
-	private final int[][] cocoOfImagenet;
+	private final Map<String, Integer> cocoByNode;
 	private final LabelNode text;
+	/**
+	 * Filled as labels come up rather than for all 1200 nodes up front, which would add a cold-JVM tenth of a
+	 * second to start-up.
+	 */
+	private final Map<LabelNode, List<LabelNode>> ancestors = new ConcurrentHashMap<>();
+	/** ImageNet class → the COCO classes it is an instance of (malamute → dog). */
+	private final Map<Integer, int[]> cocoOfImagenet = new ConcurrentHashMap<>();
 
 	LabelMerger(LabelHierarchy hierarchy) {
 		this.hierarchy = hierarchy;
 		this.text = hierarchy.byName("Text")
 			.orElse(new LabelNode("text", "Text", List.of(), List.of(), List.of(TEXT_CATEGORY)));
-		Map<LabelNode, List<LabelNode>> ancestors = new HashMap<>();
 		Map<String, Integer> cocoByNode = new HashMap<>();
 		for (int c = 0; c < hierarchy.cocoClasses(); c++) {
 			cocoByNode.put(hierarchy.coco(c).id(), c);
-			withAncestors(hierarchy.coco(c), ancestors);
 		}
-		withAncestors(text, ancestors);
-		this.cocoOfImagenet = new int[hierarchy.imagenetClasses()][];
-		for (int i = 0; i < hierarchy.imagenetClasses(); i++) {
-			LabelNode node = hierarchy.imagenet(i);
-			List<LabelNode> self = new ArrayList<>(withAncestors(node, ancestors));
-			self.add(0, node);
-			cocoOfImagenet[i] = self.stream()
-				.filter(n -> cocoByNode.containsKey(n.id()))
-				.mapToInt(n -> cocoByNode.get(n.id()))
-				.toArray();
-		}
-		this.ancestors = Map.copyOf(ancestors);
+		this.cocoByNode = Map.copyOf(cocoByNode);
 	}
 
 	/**
@@ -107,6 +99,7 @@ final class LabelMerger {
 			.ifPresent(best -> raise(confidence, text, best / 100));
 		Map<LabelNode, List<Label.Instance>> instances = instances(boxes, options.minConfidence());
 		Filter filter = new Filter(options);
+		// Ties rank the label with more ancestors first, so every label comes before its parents.
 		return confidence.entrySet()
 			.stream()
 			.map(e -> label(e.getKey(), e.getValue(), instances.getOrDefault(e.getKey(), List.of())))
@@ -129,7 +122,7 @@ final class LabelMerger {
 	}
 
 	private double classifierConfidence(int imagenetClass, double probability, Map<Integer, Float> detected) {
-		int[] coco = cocoOfImagenet[imagenetClass];
+		int[] coco = cocoOfImagenet.computeIfAbsent(imagenetClass, this::cocoClassesOf);
 		if (coco.length == 0) {
 			return probability;
 		}
@@ -164,19 +157,15 @@ final class LabelMerger {
 		return new Label(node.name(), percent(confidence), instances, parents, node.aliases(), node.categories());
 	}
 
-	private List<LabelNode> ancestorsOf(LabelNode node) {
-		return ancestors.get(node);
+	private int[] cocoClassesOf(int imagenetClass) {
+		LabelNode node = hierarchy.imagenet(imagenetClass);
+		List<LabelNode> self = new ArrayList<>(ancestorsOf(node));
+		self.add(0, node);
+		return self.stream().filter(n -> cocoByNode.containsKey(n.id())).mapToInt(n -> cocoByNode.get(n.id())).toArray();
 	}
 
-	/** Records the ancestors of {@code node} and of each of them; returns those of {@code node}. */
-	private List<LabelNode> withAncestors(LabelNode node, Map<LabelNode, List<LabelNode>> known) {
-		List<LabelNode> above = known.get(node);
-		if (above == null) {
-			above = hierarchy.ancestors(node);
-			known.put(node, above);
-			above.forEach(parent -> withAncestors(parent, known));
-		}
-		return above;
+	private List<LabelNode> ancestorsOf(LabelNode node) {
+		return ancestors.computeIfAbsent(node, hierarchy::ancestors);
 	}
 
 	private static void raise(Map<LabelNode, Double> confidence, LabelNode node, double value) {

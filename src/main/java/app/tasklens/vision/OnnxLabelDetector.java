@@ -1,9 +1,12 @@
 package app.tasklens.vision;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
@@ -194,12 +197,15 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	private record Models(ObjectDetector detector, ImageClassifier classifier) {
 
 		static Models load(ModelFiles files, int intraOpThreads) {
-			OrtEnvironment environment = OrtEnvironment.getEnvironment();
+			// Unpacking and linking the native runtime takes a third of a second; the checksums run meanwhile.
+			CompletableFuture<OrtEnvironment> runtime = CompletableFuture.supplyAsync(OrtEnvironment::getEnvironment);
+			Path yolox = files.require(Model.YOLOX_NANO);
+			Path mobilenet = files.require(Model.MOBILENET_V2_INT8);
+			OrtEnvironment environment = start(runtime);
 			ObjectDetector detector = null;
 			try {
-				detector = new ObjectDetector(environment, files.require(Model.YOLOX_NANO), intraOpThreads);
-				ImageClassifier classifier = new ImageClassifier(environment, files.require(Model.MOBILENET_V2_INT8),
-						intraOpThreads);
+				detector = new ObjectDetector(environment, yolox, intraOpThreads);
+				ImageClassifier classifier = new ImageClassifier(environment, mobilenet, intraOpThreads);
 				return new Models(detector, classifier);
 			}
 			catch (OrtException ex) {
@@ -210,6 +216,16 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			catch (RuntimeException ex) {
 				closeQuietly(detector);
 				throw ex;
+			}
+		}
+
+		private static OrtEnvironment start(CompletableFuture<OrtEnvironment> runtime) {
+			try {
+				return runtime.join();
+			}
+			catch (CompletionException ex) {
+				throw new DetectorUnavailableException("ONNX Runtime does not start on this machine: "
+						+ ex.getCause().getMessage(), ex.getCause());
 			}
 		}
 
