@@ -12,8 +12,10 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,6 +140,19 @@ class ImageDecoderTest {
 	}
 
 	@Test
+	void webpDecodesWithItsColoursAndTransparencyOnWhite() {
+		DecodedImage decoded = decoder.decode(TestImages.resource("quadrants.webp"));
+
+		assertThat(decoded.format()).isEqualTo("WEBP");
+		assertThat(decoded.width()).isEqualTo(64);
+		assertThat(decoded.height()).isEqualTo(32);
+		assertThat(rgbAt(decoded, 4, 4)).containsExactly(220, 20, 60);
+		assertThat(rgbAt(decoded, 60, 4)).containsExactly(30, 160, 40);
+		assertThat(rgbAt(decoded, 4, 28)).containsExactly(20, 40, 200);
+		assertThat(rgbAt(decoded, 60, 28)).containsExactly(255, 255, 255);
+	}
+
+	@Test
 	void largeImagesAreSubsampledWhileDecodingButReportTheirFullSize() {
 		BufferedImage wide = new BufferedImage(4100, 60, BufferedImage.TYPE_3BYTE_BGR);
 
@@ -148,6 +163,19 @@ class ImageDecoderTest {
 		assertThat(decoded.pixels().getHeight()).isEqualTo(20);
 		assertThat(decoded.width()).isEqualTo(4100);
 		assertThat(decoded.height()).isEqualTo(60);
+	}
+
+	@Test
+	void aDecompressionBombIsRefusedFromItsHeader() {
+		byte[] png = TestImages.png(new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR));
+		ByteBuffer header = ByteBuffer.wrap(png);
+		header.putInt(16, 20_000).putInt(20, 20_000); // IHDR width and height: 400 megapixels
+		CRC32 crc = new CRC32();
+		crc.update(png, 12, 17); // chunk type and data
+		header.putInt(29, (int) crc.getValue());
+
+		assertThatThrownBy(() -> decoder.decode(png)).isInstanceOf(UnreadableImageException.class)
+			.hasMessage("the PNG image is 20000 × 20000 pixels; at most 300 megapixels are accepted");
 	}
 
 	@Test

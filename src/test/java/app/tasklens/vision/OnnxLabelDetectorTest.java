@@ -58,6 +58,14 @@ class OnnxLabelDetectorTest {
 	}
 
 	@Test
+	void webpPhotoIsLabeledLikeTheJpeg() {
+		LabelDetection result = detector.detect(TestImages.resource("dog.webp"), DetectOptions.defaults());
+
+		assertThat(result.imageProperties().format()).isEqualTo("WEBP");
+		assertThat(names(result)).contains("Dog", "Bicycle", "Car");
+	}
+
+	@Test
 	void eagleIsABird() {
 		LabelDetection result = detect("eagle.jpg");
 

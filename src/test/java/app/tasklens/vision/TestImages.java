@@ -40,6 +40,19 @@ final class TestImages {
 		}
 	}
 
+	/** A file under {@code src/test/resources/images}. */
+	static byte[] resource(String name) {
+		try (var in = TestImages.class.getResourceAsStream("/images/" + name)) {
+			if (in == null) {
+				throw new IllegalStateException("no test image " + name);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The JPEG with an EXIF APP1 segment holding only IFD0 orientation, placed right after SOI/APP0. */
 	static byte[] withExifOrientation(byte[] jpeg, int orientation) {
 		ByteBuffer tiff = ByteBuffer.allocate(26);
