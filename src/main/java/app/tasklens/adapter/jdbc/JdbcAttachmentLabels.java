@@ -1,0 +1,89 @@
+package app.tasklens.adapter.jdbc;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.tasklens.attachment.Attachment;
+import app.tasklens.labeling.AttachmentLabels;
+import app.tasklens.labeling.Label;
+import app.tasklens.labeling.LabelDetection;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Labels as one JSON document per attachment (the whole detection, read back as it was saved) plus one
+ * search-term row per lower-case label name and parent, for {@link LabelFilter}.
+ */
+@Repository
+class JdbcAttachmentLabels implements AttachmentLabels {
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+
+	JdbcAttachmentLabels(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@Override
+	public void replace(Attachment attachment, LabelDetection detection, Instant labeledAt) {
+		remove(attachment.id());
+		jdbc.sql("""
+				INSERT INTO attachment_labels (attachment_id, task_id, version, model_version, detection, labeled_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(attachment.id(), attachment.taskId(), attachment.version(), detection.labelModelVersion(),
+					json.writeValueAsString(detection), labeledAt.toEpochMilli())
+			.update();
+		for (String term : terms(detection)) {
+			jdbc.sql("INSERT INTO attachment_label_terms (task_id, attachment_id, term) VALUES (?, ?, ?)")
+				.params(attachment.taskId(), attachment.id(), term)
+				.update();
+		}
+	}
+
+	@Override
+	public void remove(String attachmentId) {
+		jdbc.sql("DELETE FROM attachment_label_terms WHERE attachment_id = ?").param(attachmentId).update();
+		jdbc.sql("DELETE FROM attachment_labels WHERE attachment_id = ?").param(attachmentId).update();
+	}
+
+	@Override
+	public Optional<LabelDetection> find(String attachmentId) {
+		return jdbc.sql("SELECT detection FROM attachment_labels WHERE attachment_id = ?")
+			.param(attachmentId)
+			.query(String.class)
+			.optional()
+			.map(this::detection);
+	}
+
+	@Override
+	public Map<String, LabelDetection> findByTask(String taskId) {
+		Map<String, LabelDetection> byAttachment = new LinkedHashMap<>();
+		jdbc.sql("SELECT attachment_id, detection FROM attachment_labels WHERE task_id = ?")
+			.param(taskId)
+			.query(rs -> {
+				byAttachment.put(rs.getString("attachment_id"), detection(rs.getString("detection")));
+			});
+		return byAttachment;
+	}
+
+	private LabelDetection detection(String text) {
+		return json.readValue(text, LabelDetection.class);
+	}
+
+	static Set<String> terms(LabelDetection detection) {
+		Set<String> terms = new LinkedHashSet<>();
+		for (Label label : detection.labels()) {
+			terms.add(LabelFilter.term(label.name()));
+			label.parents().forEach(parent -> terms.add(LabelFilter.term(parent)));
+		}
+		terms.remove("");
+		return terms;
+	}
+}

@@ -1,0 +1,205 @@
+package app.tasklens.adapter.localfs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import app.tasklens.attachment.ObjectStore;
+import app.tasklens.attachment.SignedRequest;
+import app.tasklens.attachment.UploadGrant;
+import app.tasklens.attachment.UploadTickets;
+import app.tasklens.attachment.UploadTooLargeException;
+
+/**
+ * Objects as files under {@code <data>/objects}, one per key. Bytes are staged in {@code .staging},
+ * flushed to disk, then renamed into place, so a reader (or a crash) sees a whole object or none.
+ * Clients upload through this server: the upload URL is {@code /api/uploads/<signed ticket>}; downloads
+ * are streamed by the server too.
+ */
+@Component
+@ConditionalOnProperty(name = "tasklens.object-store", havingValue = "local", matchIfMissing = true)
+class LocalObjectStore implements ObjectStore {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalObjectStore.class);
+	/** Only keys the server makes: three ids and a known suffix, so no key can climb out of the root. */
+	private static final Pattern KEY = Pattern
+		.compile("[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}\\.(jpg|png|webp|thumb\\.jpg)");
+	/** Staged files older than this at start belong to uploads a crash interrupted. */
+	private static final Duration STALE_STAGING = Duration.ofHours(1);
+	private static final int BUFFER = 64 * 1024;
+
+	private final Path root;
+	private final Path staging;
+	private final UploadTickets tickets;
+
+	LocalObjectStore(@Value("${tasklens.data-dir}") Path dataDir, UploadTickets tickets) {
+		this.root = dataDir.toAbsolutePath().normalize().resolve("objects");
+		this.staging = root.resolve(".staging");
+		this.tickets = tickets;
+		try {
+			Files.createDirectories(staging);
+			removeStaleStaging();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create the objects directory " + root, ex);
+		}
+	}
+
+	@Override
+	public SignedRequest uploadTarget(UploadGrant grant) {
+		return new SignedRequest(URI.create("/api/uploads/" + tickets.sign(grant)), "PUT",
+				Map.of("Content-Type", grant.type().mediaType()), grant.expiresAt());
+	}
+
+	@Override
+	public Optional<SignedRequest> downloadTarget(String key, String contentType, String filename, Instant expiresAt) {
+		return Optional.empty();
+	}
+
+	@Override
+	public Staged stage(InputStream content, long maxBytes) throws IOException {
+		Path file = Files.createTempFile(staging, "object-", ".part");
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+			byte[] buffer = new byte[BUFFER];
+			long size = 0;
+			int read;
+			while ((read = content.read(buffer)) >= 0) {
+				size += read;
+				if (size > maxBytes) {
+					throw new UploadTooLargeException(maxBytes);
+				}
+				ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
+				while (bytes.hasRemaining()) {
+					channel.write(bytes);
+				}
+			}
+			channel.force(true);
+			return new LocalStaged(file, size);
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(file);
+			throw ex;
+		}
+	}
+
+	@Override
+	public Optional<InputStream> open(String key) throws IOException {
+		try {
+			return Optional.of(Files.newInputStream(path(key)));
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public void delete(String key) throws IOException {
+		Path file = path(key);
+		Files.deleteIfExists(file);
+		// The task's and the user's folders go when they are empty; a publish racing with this retries.
+		for (Path dir = file.getParent(); !dir.equals(root); dir = dir.getParent()) {
+			try {
+				Files.deleteIfExists(dir);
+			}
+			catch (DirectoryNotEmptyException ex) {
+				return;
+			}
+		}
+	}
+
+	private Path path(String key) {
+		if (key == null || !KEY.matcher(key).matches()) {
+			throw new IllegalArgumentException("not an object key: " + key);
+		}
+		return root.resolve(key);
+	}
+
+	private void removeStaleStaging() throws IOException {
+		Instant cutoff = Instant.now().minus(STALE_STAGING);
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
+			for (Path file : files) {
+				if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+					log.info("removing {}, left by an upload that was interrupted", file);
+					Files.deleteIfExists(file);
+				}
+			}
+		}
+	}
+
+	private final class LocalStaged implements Staged {
+
+		private final Path file;
+		private final long size;
+		private boolean published;
+
+		LocalStaged(Path file, long size) {
+			this.file = file;
+			this.size = size;
+		}
+
+		@Override
+		public long size() {
+			return size;
+		}
+
+		@Override
+		public InputStream open() throws IOException {
+			return Files.newInputStream(file);
+		}
+
+		@Override
+		public void publish(String key) throws IOException {
+			Path target = path(key);
+			for (int attempt = 1;; attempt++) {
+				try {
+					Files.createDirectories(target.getParent());
+					Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+					break;
+				}
+				catch (NoSuchFileException ex) {
+					// A delete removed the (empty) folder between creating it and moving into it.
+					if (attempt == 3) {
+						throw ex;
+					}
+				}
+			}
+			published = true;
+			syncDirectory(target.getParent());
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (!published) {
+				Files.deleteIfExists(file);
+			}
+		}
+	}
+
+	/** Makes the rename itself durable: on Linux a directory is flushed by fsync on the directory. */
+	private static void syncDirectory(Path dir) throws IOException {
+		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package app.tasklens.attachment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The attachments of all tasks (port). */
+public interface Attachments {
+
+	void add(Attachment attachment);
+
+	/**
+	 * Stores the attachment's current state; load, change and save once per transaction.
+	 *
+	 * @throws ConcurrentAttachmentChangeException when it was changed or deleted since it was loaded
+	 */
+	void update(Attachment attachment);
+
+	Optional<Attachment> find(String ownerId, String taskId, String attachmentId);
+
+	/** For workers and event handlers, which act for no particular user. */
+	Optional<Attachment> findById(String attachmentId);
+
+	/** Oldest first. */
+	List<Attachment> listByTask(String ownerId, String taskId);
+
+	/**
+	 * Deletes the attachment (with its labels and pending labeling) and records its
+	 * {@linkplain Attachment#objectKeys() objects} for deletion in the same transaction; the objects are
+	 * deleted after the commit by {@link #objectsToDelete}.
+	 */
+	void remove(Attachment attachment);
+
+	/** Attachments still waiting for their bytes whose upload URL expired before {@code now}. */
+	List<Attachment> abandoned(Instant now, int limit);
+
+	/** Object keys recorded for deletion and not yet deleted. */
+	List<String> objectsToDelete(int limit);
+
+	/** The object is gone from the store; forget the record. */
+	void objectDeleted(String key);
+}

@@ -1,0 +1,215 @@
+package app.tasklens.labeling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import app.tasklens.Ids;
+import app.tasklens.attachment.LabelingRequested;
+
+/**
+ * The local labeling workers: a pool of threads that claim jobs from the outbox with a lease and hand
+ * them to {@link LabelImage}. A committed labeling request wakes a worker at once; polling (at the next
+ * due time, at most every poll interval) is the fallback for retries, other nodes' work and expired
+ * leases of a crashed process.
+ *
+ * <p>A failed try is retried after an exponential backoff; after the last try, or if the job was claimed
+ * more often than allowed (its workers kept dying), the attachment is FAILED with the reason.
+ */
+@Component
+class LabelingWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(LabelingWorker.class);
+	/** Pause after the job store itself failed (database locked, disk full), to not spin. */
+	private static final Duration STORE_FAILURE_PAUSE = Duration.ofSeconds(1);
+
+	private final LabelingJobs jobs;
+	private final LabelImage labelImage;
+	private final LabelingSettings settings;
+	private final Clock clock;
+	/** Lease owner: unique per process, so a restarted process never mistakes a dead one's lease for its own. */
+	private final String name = "labeler-" + Ids.random();
+	private final Semaphore wakeups = new Semaphore(0);
+	private final List<Thread> threads = new ArrayList<>();
+	private ScheduledExecutorService renewals;
+	private volatile boolean running;
+
+	LabelingWorker(LabelingJobs jobs, LabelImage labelImage, LabelingSettings settings, Clock clock) {
+		this.jobs = jobs;
+		this.labelImage = labelImage;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(LabelingRequested requested) {
+		wakeups.release();
+	}
+
+	private void work() {
+		while (running) {
+			// Drained before the claim: a wakeup that comes after it is kept for the wait below, one that
+			// came before it is answered by the claim itself.
+			wakeups.drainPermits();
+			Optional<LabelingJob> job;
+			try {
+				job = jobs.claim(name, clock.instant(), clock.instant().plus(settings.lease()));
+			}
+			catch (RuntimeException ex) {
+				log.warn("cannot claim labeling work", ex);
+				sleep(STORE_FAILURE_PAUSE);
+				continue;
+			}
+			if (job.isPresent()) {
+				try {
+					handle(job.get());
+				}
+				catch (RuntimeException ex) {
+					// The job store failed while recording the outcome; the lease runs out and the job comes back.
+					log.warn("cannot record the outcome of labeling job {}", job.get().id(), ex);
+					sleep(STORE_FAILURE_PAUSE);
+				}
+			}
+			else {
+				awaitWork();
+			}
+		}
+	}
+
+	private void handle(LabelingJob job) {
+		if (job.attempts() > settings.maxAttempts()) {
+			giveUp(job, "labeling was interrupted " + (job.attempts() - 1) + " times"
+					+ (job.lastError() == null ? "" : "; last error: " + job.lastError()));
+			return;
+		}
+		long renewEvery = Math.max(100, settings.lease().toMillis() / 3);
+		ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(job), renewEvery, renewEvery,
+				TimeUnit.MILLISECONDS);
+		try {
+			labelImage.label(job.attachmentId(), job.version());
+			jobs.complete(job.id(), name);
+		}
+		catch (RuntimeException ex) {
+			String reason = reason(ex);
+			if (job.attempts() >= settings.maxAttempts()) {
+				giveUp(job, reason);
+			}
+			else {
+				Instant next = clock.instant().plus(settings.backoffAfter(job.attempts()));
+				log.info("labeling attachment {} failed (try {} of {}), again at {}: {}", job.attachmentId(),
+						job.attempts(), settings.maxAttempts(), next, reason);
+				jobs.retryLater(job.id(), name, next, reason);
+			}
+		}
+		finally {
+			renewal.cancel(false);
+		}
+	}
+
+	private void giveUp(LabelingJob job, String reason) {
+		log.warn("labeling attachment {} failed for good: {}", job.attachmentId(), reason);
+		labelImage.fail(job.attachmentId(), job.version(), reason);
+		jobs.complete(job.id(), name);
+	}
+
+	private void renew(LabelingJob job) {
+		try {
+			jobs.renew(job.id(), name, clock.instant().plus(settings.lease()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("cannot renew the lease of labeling job {}", job.id(), ex);
+		}
+	}
+
+	private static String reason(RuntimeException ex) {
+		String message = ex.getMessage();
+		return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
+	}
+
+	/** Until woken, or the next job is due, or the poll interval passed. */
+	private void awaitWork() {
+		Duration wait = settings.pollInterval();
+		try {
+			Optional<Instant> due = jobs.nextDue();
+			if (due.isPresent()) {
+				Duration untilDue = Duration.between(clock.instant(), due.get());
+				wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("cannot read when labeling work is due", ex);
+		}
+		if (wait.isNegative() || wait.isZero()) {
+			return;
+		}
+		try {
+			wakeups.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void sleep(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		running = true;
+		renewals = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "labeling-lease"));
+		for (int i = 0; i < settings.workers(); i++) {
+			Thread thread = daemon(this::work, "labeling-" + (i + 1));
+			threads.add(thread);
+			thread.start();
+		}
+	}
+
+	/** Lets the running jobs finish for a while; a job still running is taken again after a restart. */
+	@Override
+	public synchronized void stop() {
+		running = false;
+		wakeups.release(threads.size());
+		for (Thread thread : threads) {
+			try {
+				thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		threads.clear();
+		renewals.shutdownNow();
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return running;
+	}
+
+	private static Thread daemon(Runnable runnable, String name) {
+		Thread thread = new Thread(runnable, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+}

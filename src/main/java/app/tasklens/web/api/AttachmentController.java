@@ -1,0 +1,147 @@
+package app.tasklens.web.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+import app.tasklens.attachment.Attachment;
+import app.tasklens.attachment.AttachmentService;
+import app.tasklens.attachment.AttachmentUploads;
+import app.tasklens.attachment.SignedRequest;
+import app.tasklens.labeling.AttachmentLabels;
+import app.tasklens.labeling.LabelDetection;
+import app.tasklens.web.CurrentUser;
+
+/**
+ * A task's image attachments. Every route is mapped twice (see {@link Chains}): {@code /api/tasks/…}
+ * with a bearer token and {@code /tasks/…} with the web UI's session (POST, DELETE with its CSRF token).
+ */
+@RestController
+class AttachmentController {
+
+	private static final String API = "/api/tasks/{taskId}/attachments";
+	private static final String UI = "/tasks/{taskId}/attachments";
+	/** Images never change under an id; the browser may keep them, for this user only. */
+	private static final CacheControl IMAGE_CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePrivate();
+
+	private final AttachmentUploads uploads;
+	private final AttachmentService attachments;
+	private final AttachmentLabels labels;
+
+	AttachmentController(AttachmentUploads uploads, AttachmentService attachments, AttachmentLabels labels) {
+		this.uploads = uploads;
+		this.attachments = attachments;
+		this.labels = labels;
+	}
+
+	record CreateAttachment(String filename, String contentType, Long size) {
+	}
+
+	record Created(AttachmentJson attachment, UploadJson upload) {
+	}
+
+	record AttachmentList(List<AttachmentJson> items) {
+	}
+
+	@PostMapping({API, UI})
+	ResponseEntity<Created> create(CurrentUser user, @PathVariable String taskId, @RequestBody CreateAttachment body,
+			HttpServletRequest request) {
+		AttachmentUploads.NewUpload created = uploads.request(user.id(), taskId, body.filename(), body.contentType(),
+				body.size());
+		AttachmentJson json = AttachmentJson.of(created.attachment(), null, Chains.base(request));
+		return ResponseEntity.created(URI.create(json.links().self()))
+			.body(new Created(json, UploadJson.of(created.upload())));
+	}
+
+	@GetMapping({API, UI})
+	AttachmentList list(CurrentUser user, @PathVariable String taskId, HttpServletRequest request) {
+		List<Attachment> found = attachments.list(user.id(), taskId);
+		Map<String, LabelDetection> detections = labels.findByTask(taskId);
+		String base = Chains.base(request);
+		return new AttachmentList(found.stream()
+			.map(attachment -> AttachmentJson.of(attachment, detections.get(attachment.id()), base))
+			.toList());
+	}
+
+	@GetMapping({API + "/{attachmentId}", UI + "/{attachmentId}"})
+	AttachmentJson get(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,
+			HttpServletRequest request) {
+		Attachment attachment = attachments.get(user.id(), taskId, attachmentId);
+		return AttachmentJson.of(attachment, labels.find(attachmentId).orElse(null), Chains.base(request));
+	}
+
+	@PostMapping({API + "/{attachmentId}/relabel", UI + "/{attachmentId}/relabel"})
+	ResponseEntity<AttachmentJson> relabel(CurrentUser user, @PathVariable String taskId,
+			@PathVariable String attachmentId, HttpServletRequest request) {
+		Attachment attachment = attachments.relabel(user.id(), taskId, attachmentId);
+		return ResponseEntity.accepted().body(AttachmentJson.of(attachment, null, Chains.base(request)));
+	}
+
+	@DeleteMapping({API + "/{attachmentId}", UI + "/{attachmentId}"})
+	ResponseEntity<Void> delete(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId) {
+		attachments.delete(user.id(), taskId, attachmentId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping({API + "/{attachmentId}/content", UI + "/{attachmentId}/content"})
+	ResponseEntity<InputStreamResource> content(CurrentUser user, @PathVariable String taskId,
+			@PathVariable String attachmentId) throws IOException {
+		Attachment attachment = attachments.get(user.id(), taskId, attachmentId);
+		Optional<SignedRequest> direct = attachments.directDownload(attachment);
+		if (direct.isPresent()) {
+			return ResponseEntity.status(HttpStatus.FOUND).location(direct.get().url()).build();
+		}
+		InputStream image = attachments.openImage(attachment);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(attachment.type().mediaType()))
+			.contentLength(attachment.size())
+			.header(HttpHeaders.CONTENT_DISPOSITION, inline(attachment.filename()))
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(IMAGE_CACHE)
+			.body(new InputStreamResource(image));
+	}
+
+	@GetMapping({API + "/{attachmentId}/thumbnail", UI + "/{attachmentId}/thumbnail"})
+	ResponseEntity<InputStreamResource> thumbnail(CurrentUser user, @PathVariable String taskId,
+			@PathVariable String attachmentId) throws IOException {
+		Attachment attachment = attachments.get(user.id(), taskId, attachmentId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(IMAGE_CACHE)
+			.body(new InputStreamResource(attachments.openThumbnail(attachment)));
+	}
+
+	/**
+	 * {@code inline; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>} (RFC 6266): the user's
+	 * name survives in any language, and no quote, backslash or line break reaches the header.
+	 */
+	static String inline(String filename) {
+		StringBuilder fallback = new StringBuilder();
+		filename.codePoints()
+			.forEach(c -> fallback.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
+		return "inline; filename=\"" + fallback + "\"; filename*=UTF-8''"
+				+ UriUtils.encode(filename, StandardCharsets.UTF_8);
+	}
+}

@@ -1,0 +1,215 @@
+package app.tasklens.web.api;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import app.tasklens.Ids;
+import app.tasklens.attachment.AttachmentDeleted;
+import app.tasklens.attachment.AttachmentStatusChanged;
+import app.tasklens.labeling.LabelsSaved;
+import app.tasklens.labeling.TextDetection;
+
+/**
+ * Live attachment events per user, as Server-Sent Events: {@code status} when an attachment changes
+ * status, {@code labels} when its labels are saved, {@code deleted} when it is gone. Sent after the
+ * commit, so a client never sees a change that was rolled back.
+ *
+ * <p>Each user's last {@value #KEPT} events are kept in memory with ids {@code <boot>-<sequence>}; a
+ * client that reconnects with {@code Last-Event-ID} gets what it missed, or a {@code reset} event when
+ * that is no longer known (too old, or the server restarted) and it should reload what it shows. One
+ * sender thread writes to the clients, in order, and never holds up labeling or a request.
+ */
+@Component
+class AttachmentEventStream implements SmartLifecycle {
+
+	static final int KEPT = 256;
+	/** The browser reconnects by itself after this; a reconnect costs nothing with Last-Event-ID. */
+	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+	/** Proxies close idle connections; a comment every so often keeps the stream open and finds dead clients. */
+	private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
+	/** The payload of every event; {@code labels} and {@code textDetections} are filled for {@code labels}. */
+	record AttachmentEvent(String taskId, String attachmentId, String status, String error,
+			List<AttachmentJson.LabelJson> labels, List<TextDetection> textDetections) {
+	}
+
+	private record Sent(long sequence, String name, AttachmentEvent data) {
+	}
+
+	private final String boot = Ids.random().substring(0, 8);
+	private final AtomicLong sequence = new AtomicLong();
+	private final Map<String, UserStream> users = new ConcurrentHashMap<>();
+	private volatile ScheduledExecutorService sender;
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AttachmentStatusChanged changed) {
+		publish(changed.ownerId(), "status", new AttachmentEvent(changed.taskId(), changed.attachmentId(),
+				changed.status().name(), changed.error(), List.of(), List.of()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(LabelsSaved saved) {
+		publish(saved.ownerId(), "labels", new AttachmentEvent(saved.taskId(), saved.attachmentId(), "LABELED", null,
+				AttachmentJson.LabelJson.of(saved.detection().labels()), saved.detection().textDetections()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AttachmentDeleted deleted) {
+		publish(deleted.ownerId(), "deleted",
+				new AttachmentEvent(deleted.taskId(), deleted.attachmentId(), "DELETED", null, List.of(), List.of()));
+	}
+
+	/** A stream of the user's events, starting after {@code lastEventId} when given. */
+	SseEmitter subscribe(String userId, String lastEventId) {
+		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		UserStream stream = users.computeIfAbsent(userId, id -> new UserStream());
+		emitter.onCompletion(() -> stream.emitters.remove(emitter));
+		emitter.onTimeout(() -> stream.emitters.remove(emitter));
+		emitter.onError(error -> stream.emitters.remove(emitter));
+		synchronized (stream) {
+			try {
+				// A first write sends the headers at once: the client knows it is subscribed.
+				emitter.send(SseEmitter.event().comment("subscribed"));
+				if (lastEventId != null && !lastEventId.isBlank()) {
+					catchUp(stream, emitter, lastEventId.strip());
+				}
+				stream.emitters.add(emitter);
+			}
+			catch (IOException ex) {
+				emitter.completeWithError(ex);
+			}
+		}
+		return emitter;
+	}
+
+	private void catchUp(UserStream stream, SseEmitter emitter, String lastEventId) throws IOException {
+		long last = sequenceOf(lastEventId);
+		if (last < 0 || last < stream.forgottenUpTo || last > sequence.get()) {
+			emitter.send(SseEmitter.event().name("reset").id(boot + "-" + sequence.get()).data("{}"));
+			return;
+		}
+		for (Sent sent : stream.recent) {
+			if (sent.sequence > last) {
+				emitter.send(event(sent));
+			}
+		}
+	}
+
+	/** The sequence number of an id this run of the server gave out, or -1. */
+	private long sequenceOf(String eventId) {
+		String prefix = boot + "-";
+		if (!eventId.startsWith(prefix)) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(eventId.substring(prefix.length()));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private void publish(String userId, String name, AttachmentEvent data) {
+		ScheduledExecutorService executor = sender;
+		if (executor == null) {
+			return;
+		}
+		executor.execute(() -> {
+			UserStream stream = users.computeIfAbsent(userId, id -> new UserStream());
+			synchronized (stream) {
+				Sent sent = new Sent(sequence.incrementAndGet(), name, data);
+				stream.keep(sent);
+				for (SseEmitter emitter : stream.emitters) {
+					send(stream, emitter, event(sent));
+				}
+			}
+		});
+	}
+
+	private SseEmitter.SseEventBuilder event(Sent sent) {
+		return SseEmitter.event().id(boot + "-" + sent.sequence).name(sent.name).data(sent.data,
+				MediaType.APPLICATION_JSON);
+	}
+
+	private void heartbeat() {
+		for (UserStream stream : users.values()) {
+			synchronized (stream) {
+				for (SseEmitter emitter : stream.emitters) {
+					send(stream, emitter, SseEmitter.event().comment("keep-alive"));
+				}
+			}
+		}
+	}
+
+	private static void send(UserStream stream, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+		try {
+			emitter.send(event);
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The client went away; the servlet container tells the emitter, which completes it.
+			stream.emitters.remove(emitter);
+		}
+	}
+
+	private static final class UserStream {
+
+		final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+		final Deque<Sent> recent = new ArrayDeque<>();
+		/** The highest sequence dropped from {@link #recent}: a client that saw less missed something. */
+		long forgottenUpTo;
+
+		void keep(Sent sent) {
+			recent.addLast(sent);
+			if (recent.size() > KEPT) {
+				forgottenUpTo = recent.removeFirst().sequence;
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "attachment-events");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+				TimeUnit.MILLISECONDS);
+		sender = executor;
+	}
+
+	/** Ends every stream before the web server drains its requests, which would otherwise wait for them. */
+	@Override
+	public void stop() {
+		ScheduledExecutorService executor = sender;
+		sender = null;
+		if (executor != null) {
+			executor.shutdownNow();
+		}
+		for (UserStream stream : users.values()) {
+			stream.emitters.forEach(SseEmitter::complete);
+			stream.emitters.clear();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return sender != null;
+	}
+}

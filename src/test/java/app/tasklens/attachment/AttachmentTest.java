@@ -1,0 +1,199 @@
+package app.tasklens.attachment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import app.tasklens.Ids;
+
+class AttachmentTest {
+
+	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+	private static final ImageHeader JPEG_HEADER = new ImageHeader(ImageType.JPEG, 800, 600, 1);
+
+	private final String owner = Ids.random();
+	private final String task = Ids.random();
+
+	@Test
+	void aNewAttachmentWaitsForItsBytes() {
+		Attachment attachment = pending();
+
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.PENDING_UPLOAD);
+		assertThat(attachment.version()).isZero();
+		assertThat(attachment.hasImage()).isFalse();
+		assertThat(attachment.uploadExpiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+	}
+
+	@Test
+	void goesThroughUploadAndLabelingToLabeled() {
+		Attachment attachment = pending();
+
+		attachment.uploaded(attachment.uploadNonce(), JPEG_HEADER, 1234, NOW);
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.UPLOADED);
+		assertThat(attachment.version()).isEqualTo(1);
+		assertThat(attachment.size()).isEqualTo(1234);
+		assertThat(attachment.uploadNonce()).isNull();
+
+		assertThat(attachment.startLabeling(NOW)).isTrue();
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.LABELING);
+
+		attachment.labeled(NOW);
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.LABELED);
+	}
+
+	@Test
+	void theSizeIsTheOneTheUserSeesAfterExifOrientation() {
+		Attachment attachment = pending();
+
+		attachment.uploaded(attachment.uploadNonce(), new ImageHeader(ImageType.JPEG, 800, 600, 6), 10, NOW);
+
+		assertThat(attachment.width()).isEqualTo(600);
+		assertThat(attachment.height()).isEqualTo(800);
+	}
+
+	@Test
+	void anUploadUrlWorksOnce() {
+		Attachment attachment = pending();
+		String nonce = attachment.uploadNonce();
+		attachment.uploaded(nonce, JPEG_HEADER, 10, NOW);
+
+		assertThatThrownBy(() -> attachment.uploaded(nonce, JPEG_HEADER, 10, NOW))
+			.isInstanceOf(UploadUrlRejectedException.class);
+	}
+
+	@Test
+	void anUploadUrlOfAnotherUploadIsRefused() {
+		Attachment attachment = pending();
+
+		assertThatThrownBy(() -> attachment.uploaded(Ids.random(), JPEG_HEADER, 10, NOW))
+			.isInstanceOf(UploadUrlRejectedException.class);
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.PENDING_UPLOAD);
+	}
+
+	@Test
+	void bytesOfAnotherTypeThanDeclaredAreRefused() {
+		Attachment attachment = pending();
+
+		assertThatThrownBy(() -> attachment.uploaded(attachment.uploadNonce(),
+				new ImageHeader(ImageType.PNG, 10, 10, 1), 10, NOW))
+			.isInstanceOf(UnsupportedImageTypeException.class)
+			.hasMessageContaining("image/jpeg").hasMessageContaining("image/png");
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.PENDING_UPLOAD);
+	}
+
+	@Test
+	void aSecondStartAfterACrashedWorkerChangesNothing() {
+		Attachment attachment = uploaded();
+		attachment.startLabeling(NOW);
+
+		assertThat(attachment.startLabeling(NOW.plusSeconds(60))).isFalse();
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.LABELING);
+		assertThat(attachment.updatedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void failsWithAReason() {
+		Attachment attachment = uploaded();
+		attachment.startLabeling(NOW);
+
+		attachment.failed("model yolox missing", NOW);
+
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.FAILED);
+		assertThat(attachment.error()).isEqualTo("model yolox missing");
+	}
+
+	@Test
+	void aVeryLongReasonIsCut() {
+		Attachment attachment = uploaded();
+
+		attachment.failed("x".repeat(5000), NOW);
+
+		assertThat(attachment.error()).hasSize(Attachment.MAX_ERROR);
+	}
+
+	@Test
+	void relabelFromLabeledOrFailedStartsANewVersion() {
+		Attachment labeled = uploaded();
+		labeled.startLabeling(NOW);
+		labeled.labeled(NOW);
+		Attachment failed = uploaded();
+		failed.failed("broken", NOW);
+
+		labeled.relabel(NOW);
+		failed.relabel(NOW);
+
+		assertThat(labeled.status()).isEqualTo(AttachmentStatus.UPLOADED);
+		assertThat(labeled.version()).isEqualTo(2);
+		assertThat(failed.status()).isEqualTo(AttachmentStatus.UPLOADED);
+		assertThat(failed.error()).isNull();
+		assertThat(failed.version()).isEqualTo(2);
+	}
+
+	@Test
+	void illegalTransitionsAreRejected() {
+		Attachment pending = pending();
+		assertThatThrownBy(() -> pending.startLabeling(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> pending.labeled(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> pending.relabel(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> pending.failed("x", NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+
+		Attachment uploaded = uploaded();
+		assertThatThrownBy(() -> uploaded.labeled(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> uploaded.relabel(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> uploaded.uploadGrant(100)).isInstanceOf(IllegalAttachmentStateException.class);
+
+		Attachment labeling = uploaded();
+		labeling.startLabeling(NOW);
+		assertThatThrownBy(() -> labeling.relabel(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+
+		Attachment labeled = uploaded();
+		labeled.startLabeling(NOW);
+		labeled.labeled(NOW);
+		assertThatThrownBy(() -> labeled.startLabeling(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> labeled.failed("x", NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> labeled.uploaded(null, JPEG_HEADER, 1, NOW))
+			.isInstanceOf(UploadUrlRejectedException.class);
+		assertThat(labeled.status()).isEqualTo(AttachmentStatus.LABELED);
+	}
+
+	@Test
+	void objectKeysAreMadeOfIdsOnly() {
+		Attachment attachment = Attachment.create(owner, task, "../../etc/passwd.jpg", ImageType.JPEG, null, NOW,
+				Duration.ofMinutes(15));
+
+		assertThat(attachment.objectKey()).isEqualTo(owner + "/" + task + "/" + attachment.id() + ".jpg");
+		assertThat(attachment.thumbnailKey()).isEqualTo(owner + "/" + task + "/" + attachment.id() + ".thumb.jpg");
+		assertThat(attachment.filename()).isEqualTo("passwd.jpg");
+	}
+
+	@Test
+	void theDisplayNameLosesPathsAndControlCharacters() {
+		assertThat(Attachment.displayName("C:\\Users\\me\\Pictures\\Hund.jpg")).isEqualTo("Hund.jpg");
+		assertThat(Attachment.displayName("a\r\nb\u202Egpj.exe")).isEqualTo("abgpj.exe");
+		assertThat(Attachment.displayName("Фото собаки.png")).isEqualTo("Фото собаки.png");
+		assertThatThrownBy(() -> Attachment.displayName("  ")).isInstanceOf(InvalidAttachmentException.class);
+		assertThatThrownBy(() -> Attachment.displayName("x".repeat(256))).isInstanceOf(InvalidAttachmentException.class);
+	}
+
+	@Test
+	void anUploadNeverDoneIsAbandonedAfterItsUrlExpired() {
+		Attachment attachment = pending();
+
+		assertThat(attachment.isAbandoned(NOW.plus(Duration.ofMinutes(14)))).isFalse();
+		assertThat(attachment.isAbandoned(NOW.plus(Duration.ofMinutes(16)))).isTrue();
+	}
+
+	private Attachment pending() {
+		return Attachment.create(owner, task, "dog.jpg", ImageType.JPEG, 1234L, NOW, Duration.ofMinutes(15));
+	}
+
+	private Attachment uploaded() {
+		Attachment attachment = pending();
+		attachment.uploaded(attachment.uploadNonce(), JPEG_HEADER, 1234, NOW);
+		return attachment;
+	}
+}
