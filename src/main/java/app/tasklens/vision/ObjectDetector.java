@@ -1,0 +1,107 @@
+package app.tasklens.vision;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+
+/**
+ * YOLOX-Nano on the 80 COCO classes: letterbox into 416 × 416, raw BGR 0–255, grid decode, class-wise NMS,
+ * boxes back in image pixels.
+ */
+final class ObjectDetector implements AutoCloseable {
+
+	static final int SIZE = 416;
+	static final int CLASSES = 80;
+
+	/** YOLOX pads with mid-grey 114, the value it was trained with. */
+	static final float PAD = 114f;
+
+	/**
+	 * Boxes scoring below this are not worth decoding; which of the rest count is decided when labels are
+	 * merged, with calibrated thresholds.
+	 */
+	static final float MIN_SCORE = 0.05f;
+
+	private static final int[] BGR_PLANES = { 0, 1, 2 };
+	private static final float[] UNIT_SCALE = { 1, 1, 1 };
+	private static final float[] NO_OFFSET = { 0, 0, 0 };
+
+	private final OnnxModel model;
+
+	ObjectDetector(OrtEnvironment environment, Path file, int intraOpThreads) throws OrtException {
+		int cells = YoloxDecoding.cells(SIZE);
+		this.model = new OnnxModel(environment, file, intraOpThreads, new long[] { 1, 3, SIZE, SIZE },
+				new long[] { 1, cells, 5 + CLASSES });
+	}
+
+	/** Input and output arrays for one thread; see {@link #prepare}. */
+	OnnxModel.Io newIo() throws OrtException {
+		return model.newIo();
+	}
+
+	/**
+	 * Fills {@code io.input()} with the letterboxed image: B, G, R planes of 0–255 floats, the image in the
+	 * returned letterbox's top-left area. {@link #detect} runs on it; image statistics read it too.
+	 */
+	Letterbox prepare(BufferedImage image, OnnxModel.Io io, Scratch scratch) {
+		Letterbox letterbox = Letterbox.fit(image.getWidth(), image.getHeight(), SIZE);
+		Arrays.fill(io.input(), PAD);
+		Resampler.Taps xs = Resampler.taps(image.getWidth(), letterbox.width(), 0, letterbox.width());
+		Resampler.Taps ys = Resampler.taps(image.getHeight(), letterbox.height(), 0, letterbox.height());
+		Resampler.Target target = new Resampler.Target(io.input(), SIZE, SIZE * SIZE, BGR_PLANES, UNIT_SCALE,
+				NO_OFFSET);
+		Resampler.resize(BgrImages.bytes(image), image.getWidth(), xs, ys, target,
+				scratch.floats(Resampler.scratchSize(xs, ys)));
+		return letterbox;
+	}
+
+	/**
+	 * Boxes on the prepared image, as ratios of the image's sides, highest score first: the detector runs
+	 * on the letterbox and on its mirror image, and the two answers are fused ({@link BoxFusion}). The
+	 * input is left as {@link #prepare} made it.
+	 */
+	List<Detection> detect(OnnxModel.Io io, Letterbox letterbox) throws OrtException {
+		List<Detection> straight = pass(io);
+		mirrorInPlace(io.input(), letterbox);
+		List<Detection> mirrored = BoxFusion.mirror(pass(io), letterbox.width());
+		mirrorInPlace(io.input(), letterbox);
+		List<Detection> fused = BoxFusion.fuse(straight, mirrored);
+		List<Detection> inImage = new ArrayList<>(fused.size());
+		for (Detection box : fused) {
+			inImage.add(letterbox.toImageRatios(box));
+		}
+		return inImage;
+	}
+
+	private List<Detection> pass(OnnxModel.Io io) throws OrtException {
+		model.run(io);
+		List<Detection> boxes = YoloxDecoding.decode(io.output(), SIZE, CLASSES, MIN_SCORE);
+		return BoxFusion.suppressAcrossClasses(YoloxDecoding.nms(boxes, YoloxDecoding.NMS_IOU),
+				BoxFusion.SAME_OBJECT_IOU);
+	}
+
+	/** Mirrors the image area of the letterbox left–right; the padding stays where it is. */
+	static void mirrorInPlace(float[] planes, Letterbox letterbox) {
+		int w = letterbox.width();
+		for (int plane = 0; plane < 3; plane++) {
+			for (int y = 0; y < letterbox.height(); y++) {
+				int row = plane * SIZE * SIZE + y * SIZE;
+				for (int left = row, right = row + w - 1; left < right; left++, right--) {
+					float t = planes[left];
+					planes[left] = planes[right];
+					planes[right] = t;
+				}
+			}
+		}
+	}
+
+	@Override
+	public void close() throws OrtException {
+		model.close();
+	}
+}

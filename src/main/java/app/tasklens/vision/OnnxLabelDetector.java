@@ -1,0 +1,269 @@
+package app.tasklens.vision;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+
+import app.tasklens.labeling.DetectOptions;
+import app.tasklens.labeling.DetectorUnavailableException;
+import app.tasklens.labeling.ImageProperties;
+import app.tasklens.labeling.Label;
+import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.LabelDetector;
+import app.tasklens.labeling.TextDetection;
+
+/**
+ * The on-box label detector: YOLOX-Nano boxes the 80 COCO objects, MobileNetV2 names one of 1000 ImageNet
+ * classes, and {@link LabelMerger} turns both into Rekognition-style labels.
+ *
+ * <p>Sessions are created once, on first use, and shared; a missing model is reported on every call (and
+ * picked up once it is in place) rather than failing start-up, so the app runs without models and says
+ * what is missing. At most {@code concurrentInferences} images are processed at once; each of those slots
+ * keeps its own buffers and tensors.
+ */
+public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
+
+	static final String MODEL_SET = "tasklens-onbox-1 (yolox-nano, mobilenetv2-12-int8, pp-ocrv4)";
+
+	private static final List<TextDetection> NO_TEXT = List.of();
+
+	private final VisionSettings settings;
+	private final ModelFiles files;
+	private final LabelMerger merger;
+	private final Function<BufferedImage, List<TextDetection>> textReader;
+	private final AutoCloseable textResources;
+	private final ImageDecoder decoder = new ImageDecoder();
+	private final Semaphore slots;
+	private final ConcurrentLinkedQueue<Workspace> workspaces = new ConcurrentLinkedQueue<>();
+	private final List<Workspace> allWorkspaces = new ArrayList<>();
+	private volatile Models models;
+	private volatile boolean closed;
+
+	/**
+	 * @param textReader reads the text in an image when {@link DetectOptions#detectText()}; runs inside the
+	 *        detector's concurrency limit
+	 * @param textResources closed with this detector (the reader's sessions)
+	 */
+	OnnxLabelDetector(VisionSettings settings, LabelHierarchy hierarchy,
+			Function<BufferedImage, List<TextDetection>> textReader, AutoCloseable textResources) {
+		this.settings = settings;
+		this.files = new ModelFiles(settings.modelsDir(), settings.fetchMissing());
+		this.merger = new LabelMerger(hierarchy);
+		this.textReader = textReader;
+		this.textResources = textResources;
+		this.slots = new Semaphore(settings.concurrentInferences());
+	}
+
+	/** A detector over the models in {@code settings.modelsDir()}; models load on first use (or {@link #load}). */
+	public static OnnxLabelDetector open(VisionSettings settings) {
+		return new OnnxLabelDetector(settings, LabelHierarchy.fromClasspath(), image -> NO_TEXT, () -> {
+		});
+	}
+
+	/**
+	 * Loads the models now instead of on the first image.
+	 *
+	 * @throws DetectorUnavailableException when a model file is missing or does not load
+	 */
+	public void load() {
+		models();
+	}
+
+	@Override
+	public String modelVersion() {
+		return MODEL_SET;
+	}
+
+	@Override
+	public LabelDetection detect(byte[] image, DetectOptions options) {
+		return detectTimed(image, options).detection();
+	}
+
+	/** {@link #detect}, also telling how long each stage took. */
+	public TimedDetection detectTimed(byte[] image, DetectOptions options) {
+		slots.acquireUninterruptibly();
+		Workspace workspace = null;
+		try {
+			if (closed) {
+				throw new IllegalStateException("the label detector is closed");
+			}
+			Models loaded = models();
+			workspace = workspace(loaded);
+			return run(image, options, loaded, workspace);
+		}
+		catch (OrtException ex) {
+			throw new DetectorUnavailableException("ONNX Runtime failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			if (workspace != null) {
+				workspaces.add(workspace);
+			}
+			slots.release();
+		}
+	}
+
+	private TimedDetection run(byte[] bytes, DetectOptions options, Models loaded, Workspace workspace)
+			throws OrtException {
+		Stopwatch watch = new Stopwatch();
+		DecodedImage image = decoder.decode(bytes);
+		Duration decode = watch.lap();
+
+		BufferedImage pixels = image.pixels();
+		Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
+		List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);
+		Duration detector = watch.lap();
+
+		float[] probabilities = Scores.softmax(
+				loaded.classifier.classify(pixels, workspace.classifier, workspace.scratch), 1);
+		Duration classifier = watch.lap();
+
+		List<TextDetection> texts = options.detectText() ? textReader.apply(pixels) : NO_TEXT;
+		Duration ocr = watch.lap();
+
+		ImageStatistics.Planes planes = new ImageStatistics.Planes(workspace.detector.input(), ObjectDetector.SIZE,
+				ObjectDetector.SIZE * ObjectDetector.SIZE, letterbox.width(), letterbox.height());
+		ImageProperties properties = new ImageProperties(image.width(), image.height(), image.format(),
+				ImageStatistics.quality(planes), ImageStatistics.dominantColors(planes));
+		Duration measured = watch.lap();
+
+		List<Label> labels = merger.merge(boxes, probabilities, texts, options);
+		Duration merge = watch.lap();
+
+		return new TimedDetection(new LabelDetection(labels, texts, properties, MODEL_SET),
+				new StageTimings(decode, detector, classifier, ocr, measured, merge));
+	}
+
+	private Models models() {
+		Models loaded = models;
+		if (loaded != null) {
+			return loaded;
+		}
+		synchronized (this) {
+			if (models == null) {
+				models = Models.load(files, settings.intraOpThreads());
+			}
+			return models;
+		}
+	}
+
+	private Workspace workspace(Models loaded) throws OrtException {
+		Workspace workspace = workspaces.poll();
+		if (workspace != null) {
+			return workspace;
+		}
+		workspace = new Workspace(loaded.detector.newIo(), loaded.classifier.newIo(), new Scratch());
+		synchronized (allWorkspaces) {
+			allWorkspaces.add(workspace);
+		}
+		return workspace;
+	}
+
+	/** Waits for running detections, then releases sessions and tensors. */
+	@Override
+	public void close() throws Exception {
+		int permits = settings.concurrentInferences();
+		slots.acquireUninterruptibly(permits);
+		try {
+			if (closed) {
+				return;
+			}
+			closed = true;
+			synchronized (allWorkspaces) {
+				allWorkspaces.forEach(Workspace::close);
+				allWorkspaces.clear();
+			}
+			workspaces.clear();
+			if (models != null) {
+				models.close();
+			}
+			textResources.close();
+		}
+		finally {
+			slots.release(permits);
+		}
+	}
+
+	/** The two sessions; loading verifies each file against the catalog first. */
+	private record Models(ObjectDetector detector, ImageClassifier classifier) {
+
+		static Models load(ModelFiles files, int intraOpThreads) {
+			// Unpacking and linking the native runtime takes a third of a second; the checksums run meanwhile.
+			CompletableFuture<OrtEnvironment> runtime = CompletableFuture.supplyAsync(OrtEnvironment::getEnvironment);
+			Path yolox = files.require(Model.YOLOX_NANO);
+			Path mobilenet = files.require(Model.MOBILENET_V2_INT8);
+			OrtEnvironment environment = start(runtime);
+			ObjectDetector detector = null;
+			try {
+				detector = new ObjectDetector(environment, yolox, intraOpThreads);
+				ImageClassifier classifier = new ImageClassifier(environment, mobilenet, intraOpThreads);
+				return new Models(detector, classifier);
+			}
+			catch (OrtException ex) {
+				closeQuietly(detector);
+				throw new DetectorUnavailableException("a model in " + files.directory()
+						+ " does not load in ONNX Runtime: " + ex.getMessage(), ex);
+			}
+			catch (RuntimeException ex) {
+				closeQuietly(detector);
+				throw ex;
+			}
+		}
+
+		private static OrtEnvironment start(CompletableFuture<OrtEnvironment> runtime) {
+			try {
+				return runtime.join();
+			}
+			catch (CompletionException ex) {
+				throw new DetectorUnavailableException("ONNX Runtime does not start on this machine: "
+						+ ex.getCause().getMessage(), ex.getCause());
+			}
+		}
+
+		void close() throws OrtException {
+			detector.close();
+			classifier.close();
+		}
+
+		private static void closeQuietly(ObjectDetector detector) {
+			if (detector != null) {
+				try {
+					detector.close();
+				}
+				catch (OrtException ignored) {
+					// already failing with the load error, which says more
+				}
+			}
+		}
+	}
+
+	/** One concurrency slot's reusable buffers. */
+	private record Workspace(OnnxModel.Io detector, OnnxModel.Io classifier, Scratch scratch) {
+
+		void close() {
+			detector.close();
+			classifier.close();
+		}
+	}
+
+	private static final class Stopwatch {
+
+		private long last = System.nanoTime();
+
+		Duration lap() {
+			long now = System.nanoTime();
+			Duration lap = Duration.ofNanos(now - last);
+			last = now;
+			return lap;
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package app.tasklens.vision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class BoxFusionTest {
+
+	@Test
+	void aWeakerBoxOfAnotherClassOnTheSameObjectIsDropped() {
+		Detection dog = new Detection(16, 0.8f, 0, 0, 10, 10);
+		Detection catOnDog = new Detection(15, 0.4f, 0, 0, 10, 9); // IoU 0.9
+		Detection personBeside = new Detection(0, 0.5f, 5, 0, 15, 10); // IoU 1/3
+		Detection secondDog = new Detection(16, 0.3f, 0, 0, 10, 9);
+
+		assertThat(BoxFusion.suppressAcrossClasses(List.of(dog, personBeside, catOnDog, secondDog), 0.8f))
+			.containsExactly(dog, personBeside, secondDog);
+	}
+
+	@Test
+	void mirroredBoxesComeBackToTheirSide() {
+		assertThat(BoxFusion.mirror(List.of(new Detection(2, 0.5f, 10, 5, 30, 20)), 100))
+			.containsExactly(new Detection(2, 0.5f, 70, 5, 90, 20));
+	}
+
+	@Test
+	void boxesBothPassesFoundAreAveragedAndOthersKeepHalfTheirScore() {
+		Detection straight = new Detection(0, 0.8f, 0, 0, 10, 10);
+		Detection mirrored = new Detection(0, 0.4f, 0, 0, 10, 12); // IoU 100 / 120
+		Detection onlyStraight = new Detection(1, 0.5f, 50, 50, 60, 60);
+		Detection otherClassSamePlace = new Detection(2, 0.3f, 0, 0, 10, 10);
+
+		List<Detection> fused = BoxFusion.fuse(List.of(straight, onlyStraight), List.of(otherClassSamePlace, mirrored));
+
+		assertThat(fused).hasSize(3);
+		Detection pair = fused.get(0);
+		assertThat(pair.classIndex()).isZero();
+		assertThat(pair.score()).isCloseTo(0.6f, within(1e-6f));
+		// corners weighted 2 : 1 by score
+		assertThat(pair.y2()).isCloseTo(32 / 3f, within(1e-5f));
+		assertThat(pair.x2()).isCloseTo(10f, within(1e-6f));
+		assertThat(fused.get(1)).isEqualTo(new Detection(1, 0.25f, 50, 50, 60, 60));
+		assertThat(fused.get(2)).isEqualTo(new Detection(2, 0.15f, 0, 0, 10, 10));
+	}
+
+	@Test
+	void classScoreIsTheChanceThatAtLeastOneBoxIsRight() {
+		Map<Integer, Float> scores = BoxFusion.classScores(List.of(new Detection(56, 0.5f, 0, 0, 1, 1),
+				new Detection(56, 0.5f, 2, 2, 3, 3), new Detection(0, 0.3f, 0, 0, 1, 1)));
+
+		assertThat(scores).containsOnlyKeys(56, 0);
+		assertThat(scores.get(56)).isCloseTo(0.75f, within(1e-6f));
+		assertThat(scores.get(0)).isCloseTo(0.3f, within(1e-6f));
+	}
+}

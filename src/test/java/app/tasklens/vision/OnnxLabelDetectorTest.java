@@ -1,0 +1,206 @@
+package app.tasklens.vision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import app.tasklens.labeling.BoundingBox;
+import app.tasklens.labeling.DetectOptions;
+import app.tasklens.labeling.DetectorUnavailableException;
+import app.tasklens.labeling.Label;
+import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.UnreadableImageException;
+
+/** Golden tests on darknet's sample photos with the real models. */
+class OnnxLabelDetectorTest {
+
+	private static OnnxLabelDetector detector;
+
+	@BeforeAll
+	static void open() {
+		detector = OnnxLabelDetector.open(settings(Path.of(System.getProperty("tasklens.test.models-dir"))));
+	}
+
+	@AfterAll
+	static void close() throws Exception {
+		detector.close();
+	}
+
+	@Test
+	void dogPhotoHasTheDogBoxedAndNamedByBreedWithBicycleAndCar() {
+		LabelDetection result = detect("dog.jpg");
+
+		Label dog = label(result, "Dog");
+		assertThat(dog.confidence()).isGreaterThan(80);
+		assertThat(dog.parents()).contains("Canine", "Mammal", "Animal");
+		assertThat(dog.categories()).containsExactly("Animals and Pets");
+		assertThat(dog.instances()).hasSize(1);
+		BoundingBox box = dog.instances().get(0).boundingBox();
+		assertThat(box.left()).isBetween(0.10, 0.22);
+		assertThat(box.left() + box.width()).isBetween(0.38, 0.50);
+		assertThat(box.top()).isBetween(0.30, 0.42);
+		assertThat(box.top() + box.height()).isBetween(0.88, 1.0);
+		assertThat(label(result, "Malamute").parents()).startsWith("Dog");
+		assertThat(label(result, "Bicycle").instances()).isNotEmpty();
+		assertThat(label(result, "Car").instances()).isNotEmpty();
+		assertThat(names(result)).doesNotContain("Cat");
+	}
+
+	@Test
+	void webpPhotoIsLabeledLikeTheJpeg() {
+		LabelDetection result = detector.detect(TestImages.resource("dog.webp"), DetectOptions.defaults());
+
+		assertThat(result.imageProperties().format()).isEqualTo("WEBP");
+		assertThat(names(result)).contains("Dog", "Bicycle", "Car");
+	}
+
+	@Test
+	void eagleIsABird() {
+		LabelDetection result = detect("eagle.jpg");
+
+		assertThat(label(result, "Bird").instances()).hasSize(1);
+		assertThat(label(result, "Eagle").parents()).contains("Bird");
+	}
+
+	@Test
+	void giraffePhotoHasGiraffeAndZebra() {
+		LabelDetection result = detect("giraffe.jpg");
+
+		assertThat(label(result, "Giraffe").instances()).isNotEmpty();
+		assertThat(label(result, "Zebra").confidence()).isGreaterThan(55);
+	}
+
+	@Test
+	void parentsAreLabelsAtTheConfidenceOfTheirStrongestChild() {
+		LabelDetection result = detect("dog.jpg");
+
+		for (String parent : List.of("Canine", "Mammal", "Animal")) {
+			assertThat(label(result, parent).confidence()).isEqualTo(label(result, "Dog").confidence());
+			assertThat(label(result, parent).instances()).isEmpty();
+		}
+		assertThat(label(result, "Vehicle").confidence())
+			.isEqualTo(Math.max(label(result, "Car").confidence(), label(result, "Bicycle").confidence()));
+	}
+
+	@Test
+	void labelsAreRankedAndRespectMinConfidenceAndMaxLabels() {
+		DetectOptions strict = DetectOptions.defaults().withMinConfidence(90).withMaxLabels(3);
+
+		LabelDetection result = detector.detect(TestImages.darknet("dog.jpg"), strict);
+
+		assertThat(result.labels()).hasSizeLessThanOrEqualTo(3)
+			.allSatisfy(label -> assertThat(label.confidence()).isGreaterThanOrEqualTo(90));
+		assertThat(result.labels()).extracting(Label::confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+	}
+
+	@Test
+	void inclusionAndExclusionFiltersApplyToNamesAndCategories() {
+		byte[] dog = TestImages.darknet("dog.jpg");
+		DetectOptions defaults = DetectOptions.defaults();
+
+		assertThat(names(detector.detect(dog, new DetectOptions(50, 55, false, Set.of("dog", "CAR"), Set.of(),
+				Set.of(), Set.of())))).containsExactlyInAnyOrder("Dog", "Car");
+		assertThat(names(detector.detect(dog, new DetectOptions(50, 55, false, Set.of(), Set.of("Dog"), Set.of(),
+				Set.of())))).doesNotContain("Dog").contains("Malamute");
+		assertThat(detector.detect(dog, new DetectOptions(50, 55, false, Set.of(), Set.of(),
+				Set.of("vehicles and automotive"), Set.of())).labels())
+			.isNotEmpty()
+			.allSatisfy(label -> assertThat(label.categories()).contains("Vehicles and Automotive"));
+		assertThat(detector.detect(dog, new DetectOptions(50, 55, false, Set.of(), Set.of(), Set.of(),
+				Set.of("Animals and Pets"))).labels())
+			.isNotEmpty()
+			.noneSatisfy(label -> assertThat(label.categories()).contains("Animals and Pets"));
+		assertThat(detector.detect(dog, defaults).labelModelVersion()).isEqualTo(detector.modelVersion());
+	}
+
+	@Test
+	void exifRotatedPhotoGivesTheBoxInTheOrientationTheUserSees() {
+		byte[] stored = TestImages.darknet("dog.jpg");
+		BoundingBox upright = label(detector.detect(stored, DetectOptions.defaults()), "Dog").instances()
+			.get(0)
+			.boundingBox();
+
+		LabelDetection turned = detector.detect(TestImages.withExifOrientation(stored, 6), DetectOptions.defaults());
+
+		assertThat(turned.imageProperties().width()).isEqualTo(576);
+		assertThat(turned.imageProperties().height()).isEqualTo(768);
+		BoundingBox box = label(turned, "Dog").instances().get(0).boundingBox();
+		// 90° clockwise: x' = 1 − y, y' = x
+		assertThat(box.left()).isCloseTo(1 - (upright.top() + upright.height()), within(0.05));
+		assertThat(box.top()).isCloseTo(upright.left(), within(0.05));
+		assertThat(box.width()).isCloseTo(upright.height(), within(0.05));
+		assertThat(box.height()).isCloseTo(upright.width(), within(0.05));
+	}
+
+	@Test
+	void imagePropertiesDescribeThePhoto() {
+		LabelDetection result = detect("dog.jpg");
+
+		assertThat(result.imageProperties().format()).isEqualTo("JPEG");
+		assertThat(result.imageProperties().width()).isEqualTo(768);
+		assertThat(result.imageProperties().height()).isEqualTo(576);
+		assertThat(result.imageProperties().quality().brightness()).isBetween(20.0, 80.0);
+		assertThat(result.imageProperties().quality().sharpness()).isGreaterThan(50);
+		assertThat(result.imageProperties().dominantColors()).hasSizeBetween(3, 10);
+	}
+
+	@Test
+	void timingsCoverEveryStage() {
+		TimedDetection timed = detector.detectTimed(TestImages.darknet("eagle.jpg"), DetectOptions.defaults());
+
+		assertThat(timed.timings().decode()).isPositive();
+		assertThat(timed.timings().detector()).isPositive();
+		assertThat(timed.timings().classifier()).isPositive();
+		assertThat(timed.timings().total()).isGreaterThan(timed.timings().detector());
+	}
+
+	@Test
+	void corruptAndTruncatedImagesAreUnreadable() {
+		byte[] jpeg = TestImages.darknet("eagle.jpg");
+
+		assertThatThrownBy(() -> detector.detect(Arrays.copyOf(jpeg, jpeg.length / 3), DetectOptions.defaults()))
+			.isInstanceOf(UnreadableImageException.class);
+		assertThatThrownBy(() -> detector.detect("not an image".getBytes(), DetectOptions.defaults()))
+			.isInstanceOf(UnreadableImageException.class);
+	}
+
+	@Test
+	void missingModelIsReportedWithWhatToDo() throws Exception {
+		Path empty = Files.createTempDirectory("no-models");
+		try (OnnxLabelDetector withoutModels = OnnxLabelDetector.open(settings(empty))) {
+			assertThatThrownBy(() -> withoutModels.detect(TestImages.darknet("dog.jpg"), DetectOptions.defaults()))
+				.isInstanceOf(DetectorUnavailableException.class)
+				.hasMessageContaining("model YOLOX_NANO missing: put file yolox_nano.onnx")
+				.hasMessageContaining(empty.toAbsolutePath().toString());
+		}
+	}
+
+	private static VisionSettings settings(Path models) {
+		return new VisionSettings(models, 1, 2, false);
+	}
+
+	private static LabelDetection detect(String photo) {
+		return detector.detect(TestImages.darknet(photo), DetectOptions.defaults().withDetectText(false));
+	}
+
+	private static Label label(LabelDetection result, String name) {
+		Optional<Label> label = result.labels().stream().filter(l -> l.name().equals(name)).findFirst();
+		assertThat(label).as("label %s among %s", name, names(result)).isPresent();
+		return label.get();
+	}
+
+	private static List<String> names(LabelDetection result) {
+		return result.labels().stream().map(Label::name).toList();
+	}
+}
