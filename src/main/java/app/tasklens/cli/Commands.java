@@ -10,6 +10,7 @@ import java.util.function.Function;
 public final class Commands {
 
 	private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of(
+			"label", LabelCommand::run,
 			"bench-api", BenchApiCommand::run);
 
 	private Commands() {
