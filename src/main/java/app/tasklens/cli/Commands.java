@@ -11,7 +11,8 @@ public final class Commands {
 
 	private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of(
 			"label", LabelCommand::run,
-			"bench-api", BenchApiCommand::run);
+			"bench-api", BenchApiCommand::run,
+			"bench-pipeline", BenchPipelineCommand::run);
 
 	private Commands() {
 	}
