@@ -84,6 +84,22 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 	/** {@link #detect}, also telling how long each stage took. */
 	public TimedDetection detectTimed(byte[] image, DetectOptions options) {
+		return inSlot((loaded, workspace) -> run(image, options, loaded, workspace));
+	}
+
+	/**
+	 * The classifier's {@code k} most likely ImageNet-1k classes for the image, most likely first, as class
+	 * indices 0–999 in sorted WordNet-id order (the order of {@link LabelHierarchy#imagenet}); for measuring
+	 * the classifier on its own.
+	 */
+	public int[] topImagenetClasses(byte[] image, int k) {
+		return inSlot((loaded, workspace) -> Scores.topK(
+				loaded.classifier.classify(decoder.decode(image).pixels(), workspace.classifier, workspace.scratch),
+				k));
+	}
+
+	/** Runs {@code work} in one of the concurrency slots, with loaded models and that slot's buffers. */
+	private <T> T inSlot(SlotWork<T> work) {
 		slots.acquireUninterruptibly();
 		Workspace workspace = null;
 		try {
@@ -92,7 +108,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			}
 			Models loaded = models();
 			workspace = workspace(loaded);
-			return run(image, options, loaded, workspace);
+			return work.run(loaded, workspace);
 		}
 		catch (OrtException ex) {
 			throw new DetectorUnavailableException("ONNX Runtime failed: " + ex.getMessage(), ex);
@@ -103,6 +119,11 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			}
 			slots.release();
 		}
+	}
+
+	@FunctionalInterface
+	private interface SlotWork<T> {
+		T run(Models loaded, Workspace workspace) throws OrtException;
 	}
 
 	private TimedDetection run(byte[] bytes, DetectOptions options, Models loaded, Workspace workspace)

@@ -156,6 +156,14 @@ class OnnxLabelDetectorTest {
 	}
 
 	@Test
+	void classifierTopClassesAreImagenetIndices() {
+		int[] top = detector.topImagenetClasses(TestImages.darknet("eagle.jpg"), 5);
+
+		assertThat(top).hasSize(5);
+		assertThat(LabelHierarchy.fromClasspath().imagenet(top[0]).name()).isEqualTo("Bald Eagle");
+	}
+
+	@Test
 	void timingsCoverEveryStage() {
 		TimedDetection timed = detector.detectTimed(TestImages.darknet("eagle.jpg"), DetectOptions.defaults());
 
