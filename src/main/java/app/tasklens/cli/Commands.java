@@ -10,7 +10,9 @@ import java.util.function.Function;
 public final class Commands {
 
 	private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of(
-			"bench-api", BenchApiCommand::run);
+			"label", LabelCommand::run,
+			"bench-api", BenchApiCommand::run,
+			"bench-pipeline", BenchPipelineCommand::run);
 
 	private Commands() {
 	}

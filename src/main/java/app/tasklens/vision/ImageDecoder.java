@@ -109,11 +109,12 @@ final class ImageDecoder {
 
 	/**
 	 * libjpeg reports a cut-off file as a warning and fills the rest grey; a grey half-image would get
-	 * confident wrong labels, so it counts as unreadable.
+	 * confident wrong labels, so it counts as unreadable. A file that only lacks its end marker (some apps
+	 * write them so) has all its pixels and is accepted: that warning says "Missing EOI", not "premature end".
 	 */
 	private static boolean isTruncation(String warning) {
 		String text = warning.toLowerCase(Locale.ROOT);
-		return text.contains("premature end") || text.contains("truncated") || text.contains("unexpected end");
+		return text.contains("premature end") || text.contains("unexpected end");
 	}
 
 	/** 1 (as stored) when there is no EXIF or it cannot be read: a broken tag must not cost the image. */

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -35,13 +34,10 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 	static final String MODEL_SET = "tasklens-onbox-1 (yolox-nano, mobilenetv2-12-int8, pp-ocrv4)";
 
-	private static final List<TextDetection> NO_TEXT = List.of();
-
 	private final VisionSettings settings;
 	private final ModelFiles files;
 	private final LabelMerger merger;
-	private final Function<BufferedImage, List<TextDetection>> textReader;
-	private final AutoCloseable textResources;
+	private final TextReading<?> text;
 	private final ImageDecoder decoder = new ImageDecoder();
 	private final Semaphore slots;
 	private final ConcurrentLinkedQueue<Workspace> workspaces = new ConcurrentLinkedQueue<>();
@@ -50,33 +46,30 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	private volatile boolean closed;
 
 	/**
-	 * @param textReader reads the text in an image when {@link DetectOptions#detectText()}; runs inside the
-	 *        detector's concurrency limit
-	 * @param textResources closed with this detector (the reader's sessions)
+	 * @param text reads the text in an image when {@link DetectOptions#detectText()}, inside the detector's
+	 *        concurrency limit; its findings become {@code TextDetections} and a "Text" label
 	 */
-	OnnxLabelDetector(VisionSettings settings, LabelHierarchy hierarchy,
-			Function<BufferedImage, List<TextDetection>> textReader, AutoCloseable textResources) {
+	OnnxLabelDetector(VisionSettings settings, LabelHierarchy hierarchy, TextReading<?> text) {
 		this.settings = settings;
 		this.files = new ModelFiles(settings.modelsDir(), settings.fetchMissing());
 		this.merger = new LabelMerger(hierarchy);
-		this.textReader = textReader;
-		this.textResources = textResources;
+		this.text = text;
 		this.slots = new Semaphore(settings.concurrentInferences());
 	}
 
 	/** A detector over the models in {@code settings.modelsDir()}; models load on first use (or {@link #load}). */
 	public static OnnxLabelDetector open(VisionSettings settings) {
-		return new OnnxLabelDetector(settings, LabelHierarchy.fromClasspath(), image -> NO_TEXT, () -> {
-		});
+		return new OnnxLabelDetector(settings, LabelHierarchy.fromClasspath(), TextReading.none());
 	}
 
 	/**
-	 * Loads the models now instead of on the first image.
+	 * Loads all models now instead of with the first image.
 	 *
 	 * @throws DetectorUnavailableException when a model file is missing or does not load
 	 */
 	public void load() {
 		models();
+		text.open(files, settings.intraOpThreads());
 	}
 
 	@Override
@@ -91,6 +84,22 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 	/** {@link #detect}, also telling how long each stage took. */
 	public TimedDetection detectTimed(byte[] image, DetectOptions options) {
+		return inSlot((loaded, workspace) -> run(image, options, loaded, workspace));
+	}
+
+	/**
+	 * The classifier's {@code k} most likely ImageNet-1k classes for the image, most likely first, as class
+	 * indices 0–999 in sorted WordNet-id order (the order of {@link LabelHierarchy#imagenet}); for measuring
+	 * the classifier on its own.
+	 */
+	public int[] topImagenetClasses(byte[] image, int k) {
+		return inSlot((loaded, workspace) -> Scores.topK(
+				loaded.classifier.classify(decoder.decode(image).pixels(), workspace.classifier, workspace.scratch),
+				k));
+	}
+
+	/** Runs {@code work} in one of the concurrency slots, with loaded models and that slot's buffers. */
+	private <T> T inSlot(SlotWork<T> work) {
 		slots.acquireUninterruptibly();
 		Workspace workspace = null;
 		try {
@@ -99,7 +108,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			}
 			Models loaded = models();
 			workspace = workspace(loaded);
-			return run(image, options, loaded, workspace);
+			return work.run(loaded, workspace);
 		}
 		catch (OrtException ex) {
 			throw new DetectorUnavailableException("ONNX Runtime failed: " + ex.getMessage(), ex);
@@ -110,6 +119,11 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			}
 			slots.release();
 		}
+	}
+
+	@FunctionalInterface
+	private interface SlotWork<T> {
+		T run(Models loaded, Workspace workspace) throws OrtException;
 	}
 
 	private TimedDetection run(byte[] bytes, DetectOptions options, Models loaded, Workspace workspace)
@@ -127,7 +141,8 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 				loaded.classifier.classify(pixels, workspace.classifier, workspace.scratch), 1);
 		Duration classifier = watch.lap();
 
-		List<TextDetection> texts = options.detectText() ? textReader.apply(pixels) : NO_TEXT;
+		List<TextDetection> texts = options.detectText() ? text.read(pixels, files, settings.intraOpThreads())
+				: List.of();
 		Duration ocr = watch.lap();
 
 		ImageStatistics.Planes planes = new ImageStatistics.Planes(workspace.detector.input(), ObjectDetector.SIZE,
@@ -186,7 +201,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			if (models != null) {
 				models.close();
 			}
-			textResources.close();
+			text.close();
 		}
 		finally {
 			slots.release(permits);

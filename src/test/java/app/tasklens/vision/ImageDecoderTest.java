@@ -213,6 +213,15 @@ class ImageDecoderTest {
 			.isInstanceOf(UnreadableImageException.class);
 	}
 
+	@Test
+	void jpegMissingOnlyItsEndMarkerIsReadable() {
+		byte[] jpeg = TestImages.darknet("dog.jpg");
+
+		DecodedImage image = decoder.decode(Arrays.copyOf(jpeg, jpeg.length - 2));
+
+		assertThat(image.width()).isEqualTo(768);
+	}
+
 	private static void fill(Graphics2D g, Color color, int x, int y) {
 		g.setColor(color);
 		g.fillRect(x, y, 32, 16);

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,6 +160,14 @@ class OnnxLabelDetectorTest {
 	}
 
 	@Test
+	void classifierTopClassesAreImagenetIndices() {
+		int[] top = detector.topImagenetClasses(TestImages.darknet("eagle.jpg"), 5);
+
+		assertThat(top).hasSize(5);
+		assertThat(LabelHierarchy.fromClasspath().imagenet(top[0]).name()).isEqualTo("Bald Eagle");
+	}
+
+	@Test
 	void timingsCoverEveryStage() {
 		TimedDetection timed = detector.detectTimed(TestImages.darknet("eagle.jpg"), DetectOptions.defaults());
 
@@ -163,6 +175,31 @@ class OnnxLabelDetectorTest {
 		assertThat(timed.timings().detector()).isPositive();
 		assertThat(timed.timings().classifier()).isPositive();
 		assertThat(timed.timings().total()).isGreaterThan(timed.timings().detector());
+	}
+
+	@Test
+	void concurrentDetectionsGiveTheSameAnswersAsOneAtATime() throws Exception {
+		List<byte[]> photos = List.of(TestImages.darknet("dog.jpg"), TestImages.darknet("eagle.jpg"),
+				TestImages.darknet("giraffe.jpg"), TestImages.darknet("person.jpg"));
+		List<LabelDetection> alone = photos.stream()
+			.map(photo -> detector.detect(photo, DetectOptions.defaults()))
+			.toList();
+
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<LabelDetection>> together = new ArrayList<>();
+			for (int round = 0; round < 3; round++) {
+				for (byte[] photo : photos) {
+					together.add(pool.submit(() -> detector.detect(photo, DetectOptions.defaults())));
+				}
+			}
+			for (int i = 0; i < together.size(); i++) {
+				assertThat(together.get(i).get()).isEqualTo(alone.get(i % photos.size()));
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	@Test

@@ -31,6 +31,26 @@ class YoloxDecodingTest {
 	}
 
 	@Test
+	void mirroringTheLetterboxSwapsImageColumnsAndLeavesThePadding() {
+		Letterbox letterbox = Letterbox.fit(1, 3, 416); // 138 × 416 in the left of the square
+		float[] planes = new float[3 * 416 * 416];
+		for (int plane = 0; plane < 3; plane++) {
+			for (int x = 0; x < 416; x++) {
+				planes[plane * 416 * 416 + 5 * 416 + x] = x; // row 5
+			}
+		}
+
+		ObjectDetector.mirrorInPlace(planes, letterbox);
+
+		int row = 5 * 416;
+		assertThat(planes[row]).isEqualTo(137);
+		assertThat(planes[row + 137]).isZero();
+		assertThat(planes[2 * 416 * 416 + row + 10]).isEqualTo(127);
+		assertThat(planes[row + 138]).isEqualTo(138); // padding column
+		assertThat(planes[row + 415]).isEqualTo(415);
+	}
+
+	@Test
 	void gridHas3549CellsAt416() {
 		assertThat(YoloxDecoding.cells(416)).isEqualTo(52 * 52 + 26 * 26 + 13 * 13).isEqualTo(3549);
 	}
