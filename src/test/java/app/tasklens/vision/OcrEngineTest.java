@@ -64,7 +64,7 @@ class OcrEngineTest {
 		// The Chinese-trained model may drop a space between words; the letters must all be right.
 		assertThat(lines(found)).map(OcrEngineTest::squashed).containsExactly("TASKLENS2026",
 				"Thequickbrownfoxjumpsover", "thelazydogneartheriverbank", "Ticketscost12dollarseach");
-		assertThat(wordRecall(page, found)).isGreaterThanOrEqualTo(0.9);
+		assertThat(page.wordRecall(found)).isGreaterThanOrEqualTo(0.9);
 		assertThat(found).filteredOn(t -> t.type() == Type.LINE).allSatisfy(
 				line -> assertThat(line.confidence()).isGreaterThan(90));
 	}
@@ -78,7 +78,7 @@ class OcrEngineTest {
 
 		assertThat(lines(found)).map(OcrEngineTest::squashed).containsExactly("HAPPYBIRTHDAY",
 				"Summereveningbythelake");
-		assertThat(wordRecall(caption, found)).isGreaterThanOrEqualTo(0.85);
+		assertThat(caption.wordRecall(found)).isGreaterThanOrEqualTo(0.85);
 	}
 
 	@Test
@@ -186,14 +186,6 @@ class OcrEngineTest {
 
 	private static String squashed(String text) {
 		return text.replace(" ", "");
-	}
-
-	/** Share of the drawn words that came back as WORD detections, letter for letter. */
-	private static double wordRecall(Sample sample, List<TextDetection> found) {
-		List<String> words = new ArrayList<>(
-				found.stream().filter(t -> t.type() == Type.WORD).map(TextDetection::detectedText).toList());
-		long hits = sample.words().stream().filter(w -> words.remove(w.text())).count();
-		return (double) hits / sample.words().size();
 	}
 
 	private static Rectangle pixels(BoundingBox box, BufferedImage image) {
