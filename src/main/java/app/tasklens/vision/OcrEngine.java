@@ -111,8 +111,8 @@ public final class OcrEngine implements AutoCloseable {
 			OrtSession recogniser = env.createSession(rec.toString(), recOptions);
 			long classes = ((TensorInfo) recogniser.getOutputInfo().values().iterator().next().getInfo()).getShape()[2];
 			if (classes != alphabet.length) {
-				recogniser.close();
-				detector.close();
+				closeQuietly(recogniser);
+				closeQuietly(detector);
 				throw new DetectorUnavailableException("model " + Model.PP_OCR_KEYS.name() + " has "
 						+ (alphabet.length - 2) + " symbols but " + Model.PP_OCRV4_REC.name() + " outputs " + classes
 						+ " classes (blank + symbols + space): the two files do not belong together");

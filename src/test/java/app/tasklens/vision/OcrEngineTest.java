@@ -142,6 +142,20 @@ class OcrEngineTest {
 		assertThat(ocr.read(image)).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_3BYTE_BGR })
+	void tinyAndBlankImagesOfAnyPixelLayoutGiveNoText(int type) {
+		assertThat(ocr.read(new BufferedImage(1, 1, type))).isEmpty();
+		assertThat(ocr.read(new BufferedImage(3000, 20, type))).isEmpty();
+	}
+
+	@Test
+	void aShortWordOnASmallLabelIsRead() {
+		Sample label = OcrSamples.render("label", 360, 260, Background.PAPER, List.of(new TextLine("EXIT", 40, true)));
+
+		assertThat(lines(ocr.read(label.image()))).containsExactly("EXIT");
+	}
+
 	@Test
 	void gateIsShutForAPhotoWithoutTextAndOpenForAPage() throws IOException {
 		BufferedImage dog = ImageIO.read(Path.of(System.getProperty("tasklens.test.darknet-dir"), "dog.jpg").toFile());
