@@ -171,8 +171,9 @@ public final class OcrEngine implements AutoCloseable {
 	public List<TextDetection> read(BufferedImage rgbImage) {
 		OcrPixels pixels = OcrPixels.of(rgbImage);
 		Size size = Size.forDetector(pixels.width(), pixels.height(), DETECT_LIMIT);
-		boolean gateIsFull = size.equals(Size.forDetector(pixels.width(), pixels.height(), GATE_LIMIT));
-		if (!gateIsFull && !mayContainText(pixels)) {
+		// An image already as small as the gate's copy goes straight to detection.
+		boolean small = size.equals(Size.forDetector(pixels.width(), pixels.height(), GATE_LIMIT));
+		if (!small && !mayContainText(pixels)) {
 			return List.of();
 		}
 		List<Quad> boxes = lineBoxes(pixels, size);
@@ -241,17 +242,21 @@ public final class OcrEngine implements AutoCloseable {
 	}
 
 	List<Read> recognise(OcrPixels pixels, List<Quad> boxes) {
-		Read[] reads = new Read[boxes.size()];
-		// Longest lines first, so the last line a worker picks up is a short one.
+		Quad[] quads = new Quad[boxes.size()];
 		Integer[] order = new Integer[boxes.size()];
-		for (int i = 0; i < order.length; i++) {
+		for (int i = 0; i < quads.length; i++) {
+			Quad box = boxes.get(i);
+			// A region much taller than wide is a vertical line of text; PaddleOCR turns it to read it.
+			quads[i] = box.height() >= 1.5 * box.width() ? box.turnedCounterClockwise() : box;
 			order[i] = i;
 		}
-		Arrays.sort(order, Comparator.comparingDouble(i -> -boxes.get(i).width() / boxes.get(i).height()));
+		// Longest lines first, so the last line a worker picks up is a short one.
+		Arrays.sort(order, Comparator.comparingDouble(i -> -quads[i].width() / quads[i].height()));
+		Read[] reads = new Read[quads.length];
 		AtomicInteger next = new AtomicInteger();
 		Runnable worker = () -> {
 			for (int k; (k = next.getAndIncrement()) < order.length;) {
-				reads[order[k]] = recogniseLine(pixels, boxes.get(order[k]));
+				reads[order[k]] = recogniseLine(pixels, quads[order[k]]);
 			}
 		};
 		List<Future<?>> helpers = new ArrayList<>();
@@ -288,17 +293,15 @@ public final class OcrEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Input width for a line crop scaled to {@link #LINE_HEIGHT}: its aspect times {@link #SQUEEZE}, between
-	 * {@link #MIN_LINE_WIDTH} and {@link #MAX_LINE_WIDTH}.
+	 * Input width for a line crop scaled to {@link #LINE_HEIGHT}: its aspect times {@link #SQUEEZE}, at most
+	 * {@link #MAX_LINE_WIDTH}. Inputs narrower than {@link #MIN_LINE_WIDTH} are padded, not stretched.
 	 */
 	static int lineWidth(double cropWidth, double cropHeight) {
 		int width = (int) Math.ceil(SQUEEZE * LINE_HEIGHT * cropWidth / Math.max(1, cropHeight));
 		return Math.max(1, Math.min(MAX_LINE_WIDTH, width));
 	}
 
-	private Read recogniseLine(OcrPixels pixels, Quad box) {
-		// A region much taller than wide is a vertical line of text; PaddleOCR turns it to read it.
-		Quad quad = box.height() >= 1.5 * box.width() ? box.turnedCounterClockwise() : box;
+	private Read recogniseLine(OcrPixels pixels, Quad quad) {
 		int width = lineWidth(quad.width(), quad.height());
 		int padded = Math.max(MIN_LINE_WIDTH, width);
 		FloatBuffer input = direct(3 * LINE_HEIGHT * padded);

@@ -36,18 +36,27 @@ class OcrPixelsTest {
 	}
 
 	@Test
-	void halvingAveragesOverATriangleTwoSourcePixelsWide() {
-		// Output pixel 0 of 2 is centred on source coordinate 0.5; weights 1 - |i - 0.5| / 2 over i = 0, 1, 2
-		// are 0.75, 0.75, 0.25, normalised by 1.75.
+	void halvingIsPlainBilinear() {
+		// Output pixel 0 of 2 is centred on source coordinate 0.5, halfway between pixels 0 and 1.
 		OcrPixels.Taps taps = OcrPixels.Taps.of(4, 2);
 
 		assertThat(taps.start[0]).isZero();
-		assertThat(taps.count[0]).isEqualTo(3);
-		assertThat(taps.weight[0]).isCloseTo(3f / 7, within(1e-6f));
-		assertThat(taps.weight[1]).isCloseTo(3f / 7, within(1e-6f));
-		assertThat(taps.weight[2]).isCloseTo(1f / 7, within(1e-6f));
-		assertThat(taps.start[1]).isEqualTo(1);
-		assertThat(taps.count[1]).isEqualTo(3);
+		assertThat(taps.count[0]).isEqualTo(2);
+		assertThat(taps.weight[0]).isEqualTo(0.5f);
+		assertThat(taps.weight[1]).isEqualTo(0.5f);
+		assertThat(taps.start[1]).isEqualTo(2);
+	}
+
+	@Test
+	void quarteringAveragesOverATriangleHalfTheScaleWide() {
+		// Output pixel 0 of 2 is centred on source 1.5; weights 1 - |i - 1.5| / 2 over i = 0..3 are
+		// 0.25, 0.75, 0.75, 0.25, normalised by their sum 2.
+		OcrPixels.Taps taps = OcrPixels.Taps.of(8, 2);
+
+		assertThat(taps.start[0]).isZero();
+		assertThat(taps.count[0]).isEqualTo(4);
+		assertThat(taps.weight).startsWith(0.125f, 0.375f, 0.375f, 0.125f);
+		assertThat(taps.start[1]).isEqualTo(4);
 	}
 
 	@Test
