@@ -59,7 +59,8 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 	/** A detector over the models in {@code settings.modelsDir()}; models load on first use (or {@link #load}). */
 	public static OnnxLabelDetector open(VisionSettings settings) {
-		return new OnnxLabelDetector(settings, LabelHierarchy.fromClasspath(), TextReading.none());
+		return new OnnxLabelDetector(settings, LabelHierarchy.fromClasspath(),
+				new TextReading<>(OcrEngine::open, OcrEngine::read));
 	}
 
 	/**
