@@ -27,7 +27,8 @@ import app.tasklens.task.TaskNotFoundException;
  * "message"}]}), 409 for a step the attachment's state does not allow. Malformed requests are left to
  * the API's general handling, which comes after this (order -200 runs first).
  */
-@RestControllerAdvice(assignableTypes = {AttachmentController.class, UploadController.class, EventController.class})
+@RestControllerAdvice(assignableTypes = {AttachmentController.class, UploadController.class, EventController.class,
+		DetectLabelsController.class})
 @Order(-200)
 class AttachmentProblems {
 
