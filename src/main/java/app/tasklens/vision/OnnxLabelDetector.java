@@ -214,7 +214,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 		static Models load(ModelFiles files, int intraOpThreads) {
 			// Unpacking and linking the native runtime takes a third of a second; the checksums run meanwhile.
-			CompletableFuture<OrtEnvironment> runtime = CompletableFuture.supplyAsync(OrtEnvironment::getEnvironment);
+			CompletableFuture<OrtEnvironment> runtime = startRuntime();
 			Path yolox = files.require(Model.YOLOX_NANO);
 			Path mobilenet = files.require(Model.MOBILENET_V2_INT8);
 			OrtEnvironment environment = start(runtime);
@@ -233,6 +233,26 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 				closeQuietly(detector);
 				throw ex;
 			}
+		}
+
+		/**
+		 * Starts ONNX Runtime on a thread of its own with a 16 MB stack: its native start-up crashes the process
+		 * on a thread with a small stack when the process's command line is long (seen with 1.29 and a
+		 * 4 KB class path), and labeling threads are started with the JVM's default stack.
+		 */
+		private static CompletableFuture<OrtEnvironment> startRuntime() {
+			CompletableFuture<OrtEnvironment> runtime = new CompletableFuture<>();
+			Thread starter = new Thread(null, () -> {
+				try {
+					runtime.complete(OrtEnvironment.getEnvironment());
+				}
+				catch (Throwable ex) {
+					runtime.completeExceptionally(ex);
+				}
+			}, "onnxruntime-start", 16L << 20);
+			starter.setDaemon(true);
+			starter.start();
+			return runtime;
 		}
 
 		private static OrtEnvironment start(CompletableFuture<OrtEnvironment> runtime) {
