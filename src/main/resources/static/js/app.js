@@ -274,8 +274,12 @@
     if (/^image\/(jpeg|png|webp)$/.test(file.type)) {
       var preview = element('img');
       row.dataset.preview = URL.createObjectURL(file);
-      preview.src = row.dataset.preview;
       preview.alt = '';
+      preview.addEventListener('error', function () {
+        preview.remove(); // not a picture after all; the server will say so
+        thumb.classList.add('is-empty');
+      });
+      preview.src = row.dataset.preview;
       thumb.appendChild(preview);
     } else {
       thumb.classList.add('is-empty');
@@ -296,7 +300,8 @@
     return row;
   }
 
-  function uploadFailed(row, message) {
+  // Why the upload of one file failed, next to its name; a screen reader hears the name too.
+  function uploadFailed(row, file, reason) {
     row.classList.remove('is-uploading');
     row.classList.add('is-failed');
     row.removeAttribute('id');
@@ -309,8 +314,10 @@
     if (status) {
       status.remove();
     }
-    var error = element('p', 'attachment-error', message);
+    var error = element('p', 'attachment-error');
     error.setAttribute('role', 'alert');
+    error.appendChild(element('span', 'visually-hidden', file.name + ': '));
+    error.appendChild(document.createTextNode(reason.charAt(0).toUpperCase() + reason.slice(1)));
     body.appendChild(error);
     var dismiss = element('button', 'button subtle small', 'Dismiss');
     dismiss.type = 'button';
@@ -358,12 +365,12 @@
         row.classList.remove('is-uploading');
         refreshCard(images.dataset.task, attachmentId, false);
       } else {
-        uploadFailed(row, file.name + ': ' + refusal(xhr.responseText, xhr.status));
+        uploadFailed(row, file, refusal(xhr.responseText, xhr.status));
         discard(images, attachmentId);
       }
     });
     xhr.addEventListener('error', function () {
-      uploadFailed(row, file.name + ': the upload was interrupted. Check your connection and try again.');
+      uploadFailed(row, file, 'the upload was interrupted. Check your connection and try again.');
       discard(images, attachmentId);
     });
     xhr.send(file);
@@ -373,7 +380,7 @@
     var row = uploadRow(images, file);
     var max = Number(images.dataset.maxBytes);
     if (max && file.size > max) {
-      uploadFailed(row, file.name + ' is ' + megabytes(file.size) + '; an image can be at most '
+      uploadFailed(row, file, 'this file is ' + megabytes(file.size) + '; an image can be at most '
           + images.dataset.maxText + '.');
       return;
     }
@@ -400,8 +407,8 @@
       row.id = 'attachment-' + created.attachment.id;
       sendBytes(images, row, file, created);
     }).catch(function (error) {
-      uploadFailed(row, file.name + ': ' + (error instanceof TypeError
-          ? 'cannot reach Tasklens. Check your connection and try again.' : error.message));
+      uploadFailed(row, file, error instanceof TypeError
+          ? 'cannot reach Tasklens. Check your connection and try again.' : error.message);
     });
   }
 

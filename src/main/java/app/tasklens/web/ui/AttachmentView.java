@@ -19,7 +19,7 @@ import app.tasklens.labeling.TextDetection;
  *
  * @param width pixels as the user sees the image, the unit of the boxes
  * @param boxes every instance of every label, in label order
- * @param labels all labels, strongest first
+ * @param labels all labels, in the order of the card's badges
  * @param text the lines of text read in the image (its words when no lines were told apart)
  */
 record AttachmentView(AttachmentCard card, int width, int height, List<Box> boxes, List<LabelRow> labels,
@@ -52,7 +52,7 @@ record AttachmentView(AttachmentCard card, int width, int height, List<Box> boxe
 		List<Box> boxes = new ArrayList<>();
 		List<LabelRow> rows = new ArrayList<>();
 		int boxed = 0;
-		for (Label label : detection.labels()) {
+		for (Label label : AttachmentCard.ranked(detection.labels())) {
 			if (!label.instances().isEmpty()) {
 				int colour = boxed++ % COLOURS;
 				for (Label.Instance instance : label.instances()) {

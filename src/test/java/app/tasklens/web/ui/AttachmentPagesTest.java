@@ -75,18 +75,20 @@ class AttachmentPagesTest {
 	}
 
 	@Test
-	void cardShowsTheStrongestLabelsAsFilterLinksAndCountsTheRest() throws Exception {
+	void cardShowsTheStrongestSpecificLabelsAsFilterLinksAndCountsTheRest() throws Exception {
 		Attachment dog = images.uploadAndLabel(alice.id(), task.id(), "dog.png",
 				detection(List.of(label("Dog", 98.7, "Canine", "Mammal", "Animal"), label("Canine", 98.7),
-						label("Mammal", 98.7), label("Animal", 98.7), label("Pet", 91.2), label("Grass", 60.4)),
+						label("Mammal", 98.7), label("Animal", 98.7), label("Pet", 91.2),
+						label("Malamute", 61.0, "Dog", "Canine", "Mammal", "Animal"), label("Grass", 60.4)),
 						List.of()));
 
 		String card = html(get(cardPath(dog)).session(alice.session()));
 
 		assertThat(card).doesNotContain("<html").contains("id=\"attachment-" + dog.id() + "\"").contains("is-labeled");
-		assertThat(badges(card)).containsExactly("Dog", "Canine", "Mammal", "Animal");
+		assertThat(badges(card)).as("parents after the labels they generalise, unless those are less sure")
+			.containsExactly("Dog", "Pet", "Malamute", "Grass");
 		assertThat(card).contains(">98%<").as("confidence rounded down").doesNotContain(">99%<");
-		assertThat(card).contains("href=\"/?label=Dog\"").contains(">+2 more<");
+		assertThat(card).contains("href=\"/?label=Dog\"").contains(">+3 more<");
 		assertThat(card).contains("src=\"" + base(dog) + "/thumbnail\"").contains("href=\"" + base(dog) + "/view\"");
 		assertThat(card).doesNotContain("Detecting labels");
 	}
