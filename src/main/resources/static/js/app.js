@@ -198,13 +198,38 @@
     }
   }
 
+  // Before an image's card goes, focus moves to a neighbouring image (or the attach control), so a keyboard
+  // user stays with the task's images.
+  function leaveCard(card) {
+    if (!card.contains(document.activeElement)) {
+      return;
+    }
+    var neighbour = card.nextElementSibling || card.previousElementSibling;
+    var images = card.closest('.attachments');
+    var control = (neighbour && neighbour.querySelector('a.attachment-thumb, button'))
+        || (images && images.querySelector('.attach-input'));
+    if (control) {
+      control.focus();
+    }
+  }
+
   function removeCard(attachmentId) {
     var card = document.getElementById('attachment-' + attachmentId);
-    if (card) {
+    // A delete sent from this card removes it when its answer comes (htmx marks the sending form).
+    if (card && !card.querySelector('.htmx-request')) {
+      leaveCard(card);
       forgetPreview(card);
       card.remove();
     }
   }
+
+  // The answer to a delete is empty: the card goes.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var target = event.detail.target;
+    if (target && target.matches && target.matches('li.attachment') && !event.detail.serverResponse.trim()) {
+      leaveCard(target);
+    }
+  });
 
   function refreshCard(taskId, attachmentId, announceIt) {
     var images = imagesOf(taskId);

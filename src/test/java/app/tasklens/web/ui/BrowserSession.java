@@ -240,7 +240,7 @@ public final class BrowserSession implements AutoCloseable {
 		return driver.findElement(By.className("empty-state")).isDisplayed();
 	}
 
-	/** The text of the last confirmation dialog accepted by {@link #deleteTask}. */
+	/** The text of the last confirmation dialog accepted by {@link #deleteTask} or {@link #deleteImage}. */
 	public String lastDialog() {
 		return lastDialog;
 	}
@@ -357,6 +357,20 @@ public final class BrowserSession implements AutoCloseable {
 			.filter(text -> !text.isBlank())
 			.findFirst()
 			.orElse(null));
+	}
+
+	/** Deletes one image of the task with its × button, confirming in the browser's dialog (text kept). */
+	public void deleteImage(String taskId, String imageId) {
+		driver.findElement(By.cssSelector("#attachment-" + imageId + " .attachment-delete button")).click();
+		var dialog = wait.until(ExpectedConditions.alertIsPresent());
+		lastDialog = dialog.getText();
+		dialog.accept();
+		wait.until(driver -> !imageIds(taskId).contains(imageId));
+	}
+
+	/** What the task's live region last told screen readers about its images ("dog.jpg: labels Dog, …"). */
+	public String imageNews(String taskId) {
+		return task(taskId).findElement(By.className("images-live")).getDomProperty("textContent");
 	}
 
 	/** Clicks the task's first thumbnail and waits for the image to open in the dialog. */

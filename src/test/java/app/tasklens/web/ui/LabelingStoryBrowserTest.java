@@ -58,6 +58,7 @@ class LabelingStoryBrowserTest {
 			assertThat(badges).hasSizeLessThanOrEqualTo(AttachmentCard.BADGES);
 			assertThat(browser.samePage()).as("labels appeared without a reload").isTrue();
 			assertThat(heading.isDisplayed()).isTrue();
+			assertThat(browser.imageNews(walk)).startsWith("dog.jpg: labels ").contains("Dog");
 			assertThat(browser.imageIds(walk)).hasSize(1);
 			assertThat(browser.imageIds(milk)).isEmpty();
 			browser.scrollTo(walk);
@@ -79,6 +80,17 @@ class LabelingStoryBrowserTest {
 			browser.closeImageWithEscape();
 			browser.resize(1280, 900);
 
+			browser.dropFile(walk, "eagle.jpg", "image/jpeg", TestImages.darknet("eagle.jpg"));
+			browser.awaitLabels(walk, "Bird");
+			List<String> images = browser.imageIds(walk);
+			assertThat(images).as("dog, then eagle").hasSize(2);
+			assertThat(originalsOf(walk)).hasSize(2);
+			browser.deleteImage(walk, images.get(1));
+			assertThat(browser.lastDialog()).isEqualTo("Delete the image “eagle.jpg”? This cannot be undone.");
+			assertThat(browser.focused().getDomAttribute("class")).as("focus stays with the task's images: %s",
+					browser.focused().getDomProperty("outerHTML")).isEqualTo("attachment-thumb");
+			awaitFiles(walk, 2);
+
 			browser.filterByLabel("animal");
 			assertThat(browser.taskIds()).containsExactly(walk);
 			browser.scrollTo(walk);
@@ -86,7 +98,7 @@ class LabelingStoryBrowserTest {
 
 			assertThat(filesOf(walk)).as("the photo and its thumbnail").hasSize(2);
 			browser.deleteTask(walk);
-			awaitNoFiles(walk);
+			awaitFiles(walk, 0);
 			assertThat(browser.samePage()).isTrue();
 			assertThat(browser.consoleErrors()).as("no script errors, no blocked inline script or style").isEmpty();
 		}
@@ -160,11 +172,16 @@ class LabelingStoryBrowserTest {
 		}
 	}
 
-	/** Files go right after the delete commits, on the sweeper's thread; a moment later at most. */
-	private void awaitNoFiles(String taskId) {
+	/** The uploaded images of the task, without thumbnails. */
+	private List<Path> originalsOf(String taskId) {
+		return filesOf(taskId).stream().filter(file -> !file.getFileName().toString().contains(".thumb.")).toList();
+	}
+
+	/** Files go right after a delete commits, on the sweeper's thread; a moment later at most. */
+	private void awaitFiles(String taskId, int count) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!filesOf(taskId).isEmpty()) {
-			assertThat(System.nanoTime()).as("files of the deleted task still there: %s", filesOf(taskId))
+		while (filesOf(taskId).size() != count) {
+			assertThat(System.nanoTime()).as("files of the task: %s, expected %s", filesOf(taskId), count)
 				.isLessThan(deadline);
 			try {
 				Thread.sleep(50);
