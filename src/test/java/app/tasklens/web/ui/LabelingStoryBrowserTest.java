@@ -13,10 +13,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.tasklens.TestImages;
 
@@ -156,6 +160,46 @@ class LabelingStoryBrowserTest {
 		}
 	}
 
+	/**
+	 * Stopping the event stream ends every connection and drops the events of labels saved meanwhile, as a
+	 * server restart or a network break would. The page must fetch its cards again when it reconnects.
+	 */
+	@Test
+	void labelsSavedWhileThePageWasDisconnectedShowAfterItReconnects(@Autowired ApplicationContext context,
+			@Autowired JdbcClient jdbc) {
+		SmartLifecycle events = context.getBean("attachmentEventStream", SmartLifecycle.class);
+		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port, JAVASCRIPT)) {
+			browser.signUp(SignedInUser.freshUsername(), SignedInUser.PASSWORD);
+			String task = browser.createTask("Ride to work", "", null);
+			browser.markPage();
+
+			events.stop();
+			try {
+				browser.uploadImage(task, TestImages.darknetDir().resolve("dog.jpg"));
+				awaitStatus(jdbc, task, "LABELED");
+				assertThat(browser.task(task).findElements(By.className("label-badge")))
+					.as("no event told the page").isEmpty();
+			}
+			finally {
+				events.stop();
+				events.start();
+			}
+
+			assertThat(browser.awaitLabels(task, "Bicycle")).contains("Dog");
+			assertThat(browser.samePage()).isTrue();
+			assertThat(browser.consoleErrors()).allSatisfy(error -> assertThat(error).contains("/events"));
+		}
+	}
+
+	private static void awaitStatus(JdbcClient jdbc, String taskId, String status) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (!jdbc.sql("SELECT status FROM attachments WHERE task_id = ?").param(taskId).query(String.class).list()
+			.equals(List.of(status))) {
+			assertThat(System.nanoTime()).as("the task's image is not %s", status).isLessThan(deadline);
+			sleep();
+		}
+	}
+
 	/** The files stored for the task: {@code objects/<user>/<task>/…}. */
 	private List<Path> filesOf(String taskId) {
 		Path objects = dataDir.resolve("objects");
@@ -183,13 +227,17 @@ class LabelingStoryBrowserTest {
 		while (filesOf(taskId).size() != count) {
 			assertThat(System.nanoTime()).as("files of the task: %s, expected %s", filesOf(taskId), count)
 				.isLessThan(deadline);
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			sleep();
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 }
