@@ -258,7 +258,7 @@
   }
 
   // Replaces every task's cards with what the server has now (after a reconnect, when events may have
-  // been missed), keeping the uploads this page is still sending.
+  // been missed), keeping the uploads this page is still sending and the ones it was refused (no id).
   function refreshAllCards() {
     document.querySelectorAll('.attachments[data-attach-url]').forEach(function (images) {
       fetch(images.dataset.attachUrl + '/cards', { credentials: 'same-origin' }).then(function (response) {
@@ -269,7 +269,7 @@
         if (!fresh || !current || !document.contains(images)) {
           return;
         }
-        current.querySelectorAll('li.is-uploading').forEach(function (row) {
+        current.querySelectorAll('li.is-uploading, li.attachment:not([id])').forEach(function (row) {
           var twin = row.id ? fresh.querySelector('#' + CSS.escape(row.id)) : null;
           if (twin) {
             twin.replaceWith(row);
@@ -384,10 +384,12 @@
     });
     xhr.addEventListener('load', function () {
       if (xhr.status >= 200 && xhr.status < 300) {
-        progress.value = 100;
         // Stored: labeling has started. The card the server renders replaces this row.
-        row.querySelector('.attachment-status').textContent = 'Detecting labels…';
-        row.classList.remove('is-uploading');
+        progress.remove();
+        var status = row.querySelector('.attachment-status');
+        status.replaceChildren(element('span', 'spinner'), document.createTextNode('Detecting labels…'));
+        status.firstChild.setAttribute('aria-hidden', 'true');
+        row.classList.replace('is-uploading', 'is-detecting');
         refreshCard(images.dataset.task, attachmentId, false);
       } else {
         uploadFailed(row, file, refusal(xhr.responseText, xhr.status));
