@@ -50,7 +50,9 @@
   document.addEventListener('htmx:responseError', function (event) {
     var status = event.detail.xhr.status;
     if (status === 404) {
-      announce('That task no longer exists. Reload the page to see your current tasks.', true);
+      var image = event.detail.elt.closest && event.detail.elt.closest('.attachment');
+      announce((image ? 'That image' : 'That task') + ' no longer exists. Reload the page to see your current tasks.',
+          true);
     } else if (status === 403 || status === 401) {
       announce('Your session has expired. Reload the page and sign in again.', true);
     } else {
