@@ -1,7 +1,12 @@
 // Tasklens pages work without this file; with it, htmx requests carry the CSRF token and their outcome is
-// announced. A file rather than inline script because the Content-Security-Policy allows only 'self'.
+// announced, images are uploaded with a progress bar, labels appear as soon as the server saves them, and
+// an image opens in a dialog. A file rather than inline script because the Content-Security-Policy allows
+// only 'self'.
 (function () {
   'use strict';
+
+  // app.css shows the controls that need this file (attaching images) only under this class.
+  document.documentElement.classList.add('js');
 
   function meta(name) {
     var element = document.querySelector('meta[name="' + name + '"]');
@@ -45,7 +50,9 @@
   document.addEventListener('htmx:responseError', function (event) {
     var status = event.detail.xhr.status;
     if (status === 404) {
-      announce('That task no longer exists. Reload the page to see your current tasks.', true);
+      var image = event.detail.elt.closest && event.detail.elt.closest('.attachment');
+      announce((image ? 'That image' : 'That task') + ' no longer exists. Reload the page to see your current tasks.',
+          true);
     } else if (status === 403 || status === 401) {
       announce('Your session has expired. Reload the page and sign in again.', true);
     } else {
@@ -83,4 +90,517 @@
   document.addEventListener('htmx:sendError', function () {
     announce('Cannot reach Tasklens. Check your connection and try again.', true);
   });
+
+  // ---- Images --------------------------------------------------------------------------------------
+
+  function csrfHeaders() {
+    var headers = {};
+    var header = meta('csrf-header');
+    var token = meta('csrf-token');
+    if (header && token) {
+      headers[header] = token;
+    }
+    return headers;
+  }
+
+  // A request made after the session ended lands on the sign-in page instead of the answer.
+  function signedOut(response) {
+    return response.redirected && new URL(response.url).pathname === '/login';
+  }
+
+  function parseHtml(html) {
+    var template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content;
+  }
+
+  function megabytes(bytes) {
+    return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '') + ' MB';
+  }
+
+  // The problem+json "detail" the server answers a refused request with; it is written for people.
+  function refusal(text, status) {
+    try {
+      var problem = JSON.parse(text);
+      if (problem && typeof problem.detail === 'string' && problem.detail) {
+        return problem.detail;
+      }
+    } catch (ignored) {
+      // Not JSON (a proxy's error page): say what is known.
+    }
+    if (status === 401 || status === 403) {
+      return 'your session has expired. Reload the page and sign in again.';
+    }
+    return 'the server refused it (' + status + ').';
+  }
+
+  function imagesOf(taskId) {
+    return document.getElementById('images-' + taskId);
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // Says in the task's live region what became of an image, as text, so screen readers read it out.
+  function announceImage(images, card) {
+    var region = images.querySelector('.images-live');
+    var name = card.querySelector('.attachment-name');
+    if (!region || !name) {
+      return;
+    }
+    var labels = Array.prototype.map.call(card.querySelectorAll('.label-badges .label-name'), function (label) {
+      return label.textContent;
+    });
+    var error = card.querySelector('.attachment-error');
+    var news = error ? error.textContent
+        : labels.length ? 'labels ' + labels.join(', ')
+        : card.classList.contains('is-labeled') ? 'no labels found' : null;
+    if (news) {
+      region.textContent = name.textContent + ': ' + news;
+    }
+  }
+
+  // Cards of one attachment may be asked for several times in a row (status, then labels); only the
+  // answer to the last request is shown, whatever order the answers arrive in.
+  var cardRequests = {};
+
+  function placeCard(images, attachmentId, html, announceIt) {
+    var card = parseHtml(html).querySelector('li.attachment');
+    if (!card) {
+      return;
+    }
+    var existing = document.getElementById('attachment-' + attachmentId);
+    if (existing && existing.classList.contains('is-uploading') && card.classList.contains('is-unfinished')) {
+      return; // this page is still sending the bytes; its progress bar says more
+    }
+    var hadFocus = existing && existing.contains(document.activeElement);
+    if (existing) {
+      forgetPreview(existing);
+      existing.replaceWith(card);
+    } else {
+      images.querySelector('.attachment-list').appendChild(card);
+    }
+    htmx.process(card);
+    if (hadFocus) {
+      var control = card.querySelector('a[href], button');
+      if (control) {
+        control.focus();
+      }
+    }
+    if (announceIt) {
+      announceImage(images, card);
+    }
+  }
+
+  // Before an image's card goes, focus moves to a neighbouring image (or the attach control), so a keyboard
+  // user stays with the task's images.
+  function leaveCard(card) {
+    if (!card.contains(document.activeElement)) {
+      return;
+    }
+    var neighbour = card.nextElementSibling || card.previousElementSibling;
+    var images = card.closest('.attachments');
+    var control = (neighbour && neighbour.querySelector('a.attachment-thumb, button'))
+        || (images && images.querySelector('.attach-input'));
+    if (control) {
+      control.focus();
+    }
+  }
+
+  function removeCard(attachmentId) {
+    var card = document.getElementById('attachment-' + attachmentId);
+    // A delete sent from this card removes it when its answer comes (htmx marks the sending form).
+    if (card && !card.querySelector('.htmx-request')) {
+      leaveCard(card);
+      forgetPreview(card);
+      card.remove();
+    }
+  }
+
+  // The answer to a delete is empty: the card goes.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var target = event.detail.target;
+    if (target && target.matches && target.matches('li.attachment') && !event.detail.serverResponse.trim()) {
+      leaveCard(target);
+    }
+  });
+
+  function refreshCard(taskId, attachmentId, announceIt) {
+    var images = imagesOf(taskId);
+    if (!images) {
+      return; // the task is not on this page
+    }
+    var request = (cardRequests[attachmentId] || 0) + 1;
+    cardRequests[attachmentId] = request;
+    var url = images.dataset.attachUrl + '/' + encodeURIComponent(attachmentId) + '/card';
+    fetch(url, { credentials: 'same-origin' }).then(function (response) {
+      if (request !== cardRequests[attachmentId]) {
+        return null;
+      }
+      if (response.status === 404) {
+        removeCard(attachmentId);
+        return null;
+      }
+      return response.ok && !signedOut(response) ? response.text() : null;
+    }).then(function (html) {
+      if (html !== null && request === cardRequests[attachmentId]) {
+        placeCard(images, attachmentId, html, announceIt);
+      }
+    }).catch(function () {
+      // Offline for a moment: the event stream reconnects and refreshes every card then.
+    });
+  }
+
+  // Replaces every task's cards with what the server has now (after a reconnect, when events may have
+  // been missed), keeping the uploads this page is still sending and the ones it was refused (no id).
+  function refreshAllCards() {
+    document.querySelectorAll('.attachments[data-attach-url]').forEach(function (images) {
+      fetch(images.dataset.attachUrl + '/cards', { credentials: 'same-origin' }).then(function (response) {
+        return response.ok && !signedOut(response) ? response.text() : null;
+      }).then(function (html) {
+        var fresh = html === null ? null : parseHtml(html).querySelector('.attachment-list');
+        var current = images.querySelector('.attachment-list');
+        if (!fresh || !current || !document.contains(images)) {
+          return;
+        }
+        current.querySelectorAll('li.is-uploading, li.attachment:not([id])').forEach(function (row) {
+          var twin = row.id ? fresh.querySelector('#' + CSS.escape(row.id)) : null;
+          if (twin) {
+            twin.replaceWith(row);
+          } else {
+            fresh.appendChild(row);
+          }
+        });
+        current.replaceWith(fresh);
+        htmx.process(fresh);
+      }).catch(function () {
+        // The next reconnect tries again.
+      });
+    });
+  }
+
+  // ---- Uploading: ask the server for an upload URL, then PUT the bytes there with a progress bar. ----
+
+  function forgetPreview(row) {
+    if (row.dataset.preview) {
+      URL.revokeObjectURL(row.dataset.preview);
+    }
+  }
+
+  function uploadRow(images, file) {
+    var row = element('li', 'attachment is-uploading');
+    var thumb = element('div', 'attachment-thumb');
+    if (/^image\/(jpeg|png|webp)$/.test(file.type)) {
+      var preview = element('img');
+      row.dataset.preview = URL.createObjectURL(file);
+      preview.alt = '';
+      preview.addEventListener('error', function () {
+        preview.remove(); // not a picture after all; the server will say so
+        thumb.classList.add('is-empty');
+      });
+      preview.src = row.dataset.preview;
+      thumb.appendChild(preview);
+    } else {
+      thumb.classList.add('is-empty');
+    }
+    var body = element('div', 'attachment-body');
+    body.appendChild(element('p', 'attachment-name', file.name));
+    var progress = element('progress', 'upload-progress');
+    progress.max = 100;
+    progress.value = 0;
+    progress.setAttribute('aria-label', 'Uploading ' + file.name);
+    body.appendChild(progress);
+    var status = element('p', 'attachment-status', 'Uploading…');
+    status.setAttribute('role', 'status');
+    body.appendChild(status);
+    row.appendChild(thumb);
+    row.appendChild(body);
+    images.querySelector('.attachment-list').appendChild(row);
+    return row;
+  }
+
+  // Why the upload of one file failed, next to its name; a screen reader hears the name too.
+  function uploadFailed(row, file, reason) {
+    row.classList.remove('is-uploading');
+    row.classList.add('is-failed');
+    row.removeAttribute('id');
+    var body = row.querySelector('.attachment-body');
+    var progress = body.querySelector('.upload-progress');
+    if (progress) {
+      progress.remove();
+    }
+    var status = body.querySelector('.attachment-status');
+    if (status) {
+      status.remove();
+    }
+    var error = element('p', 'attachment-error');
+    error.setAttribute('role', 'alert');
+    error.appendChild(element('span', 'visually-hidden', file.name + ': '));
+    error.appendChild(document.createTextNode(reason.charAt(0).toUpperCase() + reason.slice(1)));
+    body.appendChild(error);
+    var dismiss = element('button', 'button subtle small', 'Dismiss');
+    dismiss.type = 'button';
+    dismiss.addEventListener('click', function () {
+      var section = row.closest('.attachments');
+      forgetPreview(row);
+      row.remove();
+      var attach = section && section.querySelector('.attach-input');
+      if (attach) {
+        attach.focus();
+      }
+    });
+    body.appendChild(dismiss);
+  }
+
+  // A refused upload leaves an attachment waiting for bytes that will never come: remove it now rather
+  // than when the server sweeps abandoned uploads.
+  function discard(images, attachmentId) {
+    fetch(images.dataset.attachUrl + '/' + encodeURIComponent(attachmentId), {
+      method: 'DELETE', credentials: 'same-origin', headers: csrfHeaders()
+    }).catch(function () {
+      // The server sweeps it when its upload URL expires.
+    });
+  }
+
+  function sendBytes(images, row, file, created) {
+    var attachmentId = created.attachment.id;
+    var upload = created.upload;
+    var xhr = new XMLHttpRequest();
+    xhr.open(upload.method || 'PUT', upload.url);
+    Object.keys(upload.headers || {}).forEach(function (name) {
+      xhr.setRequestHeader(name, upload.headers[name]);
+    });
+    var progress = row.querySelector('.upload-progress');
+    xhr.upload.addEventListener('progress', function (event) {
+      if (event.lengthComputable) {
+        progress.value = Math.round(100 * event.loaded / event.total);
+      }
+    });
+    xhr.addEventListener('load', function () {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        // Stored: labeling has started. The card the server renders replaces this row.
+        progress.remove();
+        var status = row.querySelector('.attachment-status');
+        status.replaceChildren(element('span', 'spinner'), document.createTextNode('Detecting labels…'));
+        status.firstChild.setAttribute('aria-hidden', 'true');
+        row.classList.replace('is-uploading', 'is-detecting');
+        refreshCard(images.dataset.task, attachmentId, false);
+      } else {
+        uploadFailed(row, file, refusal(xhr.responseText, xhr.status));
+        discard(images, attachmentId);
+      }
+    });
+    xhr.addEventListener('error', function () {
+      uploadFailed(row, file, 'the upload was interrupted. Check your connection and try again.');
+      discard(images, attachmentId);
+    });
+    xhr.send(file);
+  }
+
+  function uploadFile(images, file) {
+    var row = uploadRow(images, file);
+    var max = Number(images.dataset.maxBytes);
+    if (max && file.size > max) {
+      uploadFailed(row, file, 'this file is ' + megabytes(file.size) + '; an image can be at most '
+          + images.dataset.maxText + '.');
+      return;
+    }
+    var headers = csrfHeaders();
+    headers['Content-Type'] = 'application/json';
+    headers.Accept = 'application/json';
+    fetch(images.dataset.attachUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: headers,
+      // The server decides the type from the bytes; the declared one only has to agree with them.
+      body: JSON.stringify({ filename: file.name, contentType: file.type || 'application/octet-stream', size: file.size })
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        if (signedOut(response)) {
+          throw new Error(refusal('', 401));
+        }
+        if (!response.ok) {
+          throw new Error(refusal(text, response.status));
+        }
+        return JSON.parse(text);
+      });
+    }).then(function (created) {
+      row.id = 'attachment-' + created.attachment.id;
+      sendBytes(images, row, file, created);
+    }).catch(function (error) {
+      uploadFailed(row, file, error instanceof TypeError
+          ? 'cannot reach Tasklens. Check your connection and try again.' : error.message);
+    });
+  }
+
+  function attachFiles(images, files) {
+    Array.prototype.forEach.call(files, function (file) {
+      uploadFile(images, file);
+    });
+  }
+
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (input.matches && input.matches('.attach-input')) {
+      var files = Array.prototype.slice.call(input.files);
+      input.value = ''; // choosing the same file again is a new upload
+      attachFiles(input.closest('.attachments'), files);
+    }
+  });
+
+  // Images dropped on a task are attached to it. Dropped anywhere else on the page they are refused,
+  // rather than the browser leaving the page to show the file.
+  function dropTarget(event) {
+    var task = event.target.closest ? event.target.closest('li.task') : null;
+    return task ? task.querySelector('.attachments[data-attach-url]') : null;
+  }
+
+  function carriesFiles(event) {
+    return event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, 'Files') >= 0;
+  }
+
+  function clearDropHighlight() {
+    document.querySelectorAll('.is-drop-target').forEach(function (task) {
+      task.classList.remove('is-drop-target');
+    });
+  }
+
+  document.addEventListener('dragover', function (event) {
+    if (!carriesFiles(event)) {
+      return;
+    }
+    event.preventDefault();
+    var images = dropTarget(event);
+    event.dataTransfer.dropEffect = images ? 'copy' : 'none';
+    var task = images ? images.closest('li.task') : null;
+    if (task && !task.classList.contains('is-drop-target')) {
+      clearDropHighlight();
+      task.classList.add('is-drop-target');
+    } else if (!task) {
+      clearDropHighlight();
+    }
+  });
+
+  document.addEventListener('dragleave', function (event) {
+    if (!event.relatedTarget) {
+      clearDropHighlight(); // left the window
+    }
+  });
+
+  document.addEventListener('drop', function (event) {
+    if (!carriesFiles(event)) {
+      return;
+    }
+    event.preventDefault();
+    clearDropHighlight();
+    var images = dropTarget(event);
+    if (images) {
+      attachFiles(images, event.dataTransfer.files);
+    }
+  });
+
+  // ---- Live: the server's attachment events swap in the card it renders. ----
+
+  function listen() {
+    var main = document.querySelector('[data-events]');
+    if (!main || !window.EventSource) {
+      return;
+    }
+    var failures = 0;
+    var interrupted = false;
+
+    function onChange(event, announceIt) {
+      var change = JSON.parse(event.data);
+      refreshCard(change.taskId, change.attachmentId, announceIt || change.status === 'FAILED');
+    }
+
+    function connect() {
+      var source = new EventSource(main.dataset.events);
+      source.addEventListener('open', function () {
+        // Back after a break: the browser sent Last-Event-ID and the server replays what it still has,
+        // but a new connection has no id to send, and a restarted server knows none. Reload the cards.
+        if (interrupted) {
+          refreshAllCards();
+        }
+        interrupted = false;
+        failures = 0;
+      });
+      source.addEventListener('status', function (event) {
+        onChange(event, false);
+      });
+      source.addEventListener('labels', function (event) {
+        onChange(event, true);
+      });
+      source.addEventListener('deleted', function (event) {
+        removeCard(JSON.parse(event.data).attachmentId);
+      });
+      source.addEventListener('reset', refreshAllCards);
+      source.addEventListener('error', function () {
+        interrupted = true;
+        // The browser retries by itself unless the answer was not a stream at all (signed out, server
+        // down behind a proxy): then try again later, waiting longer each time.
+        if (source.readyState === EventSource.CLOSED) {
+          failures += 1;
+          window.setTimeout(connect, Math.min(60000, 1000 * Math.pow(2, failures)));
+        }
+      });
+    }
+
+    connect();
+  }
+
+  listen();
+
+  // ---- The viewer: a thumbnail opens its image in a dialog; Esc or Close returns to the thumbnail. ----
+
+  var dialog = document.getElementById('image-dialog');
+  var opener = null;
+
+  if (dialog && dialog.showModal) {
+    dialog.addEventListener('close', function () {
+      dialog.querySelector('.dialog-body').replaceChildren();
+      if (opener && document.contains(opener)) {
+        opener.focus();
+      }
+      opener = null;
+    });
+
+    document.addEventListener('click', function (event) {
+      var link = event.target.closest ? event.target.closest('a[data-viewer]') : null;
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+        return;
+      }
+      event.preventDefault();
+      fetch(link.href, { credentials: 'same-origin', headers: { 'HX-Request': 'true' } }).then(function (response) {
+        if (!response.ok || signedOut(response)) {
+          throw new Error('not shown');
+        }
+        return response.text();
+      }).then(function (html) {
+        var body = dialog.querySelector('.dialog-body');
+        body.replaceChildren(parseHtml(html));
+        var viewer = body.querySelector('.viewer');
+        dialog.querySelector('.dialog-title').textContent = viewer ? viewer.dataset.title : 'Image';
+        opener = link;
+        dialog.showModal();
+      }).catch(function () {
+        window.location.assign(link.href); // the page of its own says what is wrong
+      });
+    });
+
+    // A click on the backdrop (outside the dialog's box) closes it too.
+    dialog.addEventListener('click', function (event) {
+      if (event.target === dialog) {
+        dialog.close();
+      }
+    });
+  }
 })();

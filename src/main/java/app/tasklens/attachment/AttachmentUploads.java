@@ -43,6 +43,11 @@ public class AttachmentUploads {
 		this.clock = clock;
 	}
 
+	/** The largest upload in bytes, for clients that check a file before sending it. */
+	public long maxBytes() {
+		return settings.maxSize().toBytes();
+	}
+
 	/** A new attachment and the request that uploads its bytes. */
 	public record NewUpload(Attachment attachment, SignedRequest upload) {
 	}

@@ -7,27 +7,33 @@ import org.springframework.web.util.UriComponentsBuilder;
 import app.tasklens.task.TaskQuery;
 
 /**
- * The search box, the done filter and the paging cursor of My Tasks, as query parameters. Methods the
- * templates call are public: SpEL invokes only public methods.
+ * The search box, the label and done filters and the paging cursor of My Tasks, as query parameters.
+ * Methods the templates call are public: SpEL invokes only public methods.
  *
  * @param q text to find in title or body
+ * @param label a label of one of the task's images, or one of its parents ("animal" finds the dog)
  * @param done {@code "true"} for done tasks, {@code "false"} for open ones, anything else for both
  * @param after the cursor of the page to show; {@code null} for the newest tasks
  */
-record TaskFilter(String q, String done, String after) {
+record TaskFilter(String q, String label, String done, String after) {
 
 	static TaskFilter none() {
-		return new TaskFilter(null, null, null);
+		return new TaskFilter(null, null, null, null);
 	}
 
 	TaskQuery query() {
-		return new TaskQuery(doneOnly(), q, null, paged() ? TaskQuery.Cursor.parse(after) : null,
+		return new TaskQuery(doneOnly(), q, label, paged() ? TaskQuery.Cursor.parse(after) : null,
 				TaskQuery.DEFAULT_LIMIT);
 	}
 
 	/** Whether the list is narrowed down, so that an empty list means "no match" rather than "no tasks". */
 	public boolean narrowed() {
-		return (q != null && !q.isBlank()) || doneOnly() != null;
+		return present(q) || labeled() || doneOnly() != null;
+	}
+
+	/** Whether only tasks with an image of some label are shown. */
+	public boolean labeled() {
+		return present(label);
 	}
 
 	public boolean paged() {
@@ -52,9 +58,19 @@ record TaskFilter(String q, String done, String after) {
 		};
 	}
 
+	/** The same search and filter without the label. */
+	public String withoutLabel() {
+		return new TaskFilter(q, null, done, null).firstPage();
+	}
+
+	private static boolean present(String text) {
+		return text != null && !text.isBlank();
+	}
+
 	private String address(String cursor) {
 		return UriComponentsBuilder.fromPath("/")
-			.queryParamIfPresent("q", Optional.ofNullable(q).filter(text -> !text.isBlank()))
+			.queryParamIfPresent("q", Optional.ofNullable(q).filter(TaskFilter::present))
+			.queryParamIfPresent("label", Optional.ofNullable(label).filter(TaskFilter::present))
 			.queryParamIfPresent("done", Optional.ofNullable(doneOnly()))
 			.queryParamIfPresent("after", Optional.ofNullable(cursor))
 			.encode()

@@ -3,27 +3,29 @@ package app.tasklens.web.ui;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import app.tasklens.task.Task;
 
 /**
  * A task as one row of the page shows it: dates already written out in the server's time zone, so the
- * templates only place text.
+ * templates only place text, and its images with their labels.
  */
 record TaskItem(String id, String title, String body, boolean done, String createdIso, String created,
-		String dueIso, String due, boolean overdue) {
+		String dueIso, String due, boolean overdue, List<AttachmentCard> attachments) {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm",
 			Locale.ENGLISH);
 
-	static TaskItem of(Task task, LocalDate today, ZoneId zone) {
+	static TaskItem of(Task task, LocalDate today, ZoneId zone, List<AttachmentCard> attachments) {
 		LocalDate dueDate = task.dueDate();
 		return new TaskItem(task.id(), task.title(), task.body(), task.done(),
 				task.createdAt().atZone(zone).toOffsetDateTime().toString(),
 				DATE_TIME.format(task.createdAt().atZone(zone)), dueDate == null ? null : dueDate.toString(),
-				dueDate == null ? null : DATE.format(dueDate), task.isOverdue(today));
+				dueDate == null ? null : DATE.format(dueDate), task.isOverdue(today),
+				List.copyOf(attachments));
 	}
 
 	/** Public for the templates: SpEL invokes only public methods. */

@@ -3,6 +3,7 @@ package app.tasklens.web.ui;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tasklens.attachment.AttachmentUploads;
 import app.tasklens.task.InvalidTaskException;
 import app.tasklens.task.Task;
 import app.tasklens.task.TaskPage;
@@ -37,16 +39,26 @@ class TaskPages {
 	private static final int UNPROCESSABLE = HttpStatus.UNPROCESSABLE_CONTENT.value();
 
 	private final TaskService tasks;
+	private final AttachmentCards attachments;
+	private final UploadLimit uploadLimit;
 	private final ZoneId zone;
 
-	TaskPages(TaskService tasks, Clock clock) {
+	TaskPages(TaskService tasks, AttachmentCards attachments, AttachmentUploads uploads, Clock clock) {
 		this.tasks = tasks;
+		this.attachments = attachments;
+		this.uploadLimit = UploadLimit.of(uploads.maxBytes());
 		this.zone = clock.getZone();
 	}
 
 	@ModelAttribute("user")
 	CurrentUser user(CurrentUser user) {
 		return user;
+	}
+
+	/** Every task's attach control checks a file's size before sending it, and says the limit. */
+	@ModelAttribute("upload")
+	UploadLimit uploadLimit() {
+		return uploadLimit;
 	}
 
 	@GetMapping("/")
@@ -76,7 +88,9 @@ class TaskPages {
 			list(user, TaskFilter.none(), model);
 			return "tasks";
 		}
-		model.addAttribute("form", TaskForm.empty()).addAttribute("errors", Map.of()).addAttribute("task", item(task));
+		model.addAttribute("form", TaskForm.empty())
+			.addAttribute("errors", Map.of())
+			.addAttribute("task", TaskItem.of(task, tasks.today(), zone, List.of()));
 		return changed(htmx, "Task created.", "task-parts :: created", task, flash, response);
 	}
 
@@ -85,7 +99,7 @@ class TaskPages {
 	String show(CurrentUser user, @PathVariable String id,
 			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model) {
 		Task task = tasks.get(user.id(), id);
-		model.addAttribute("task", item(task));
+		model.addAttribute("task", item(user, task));
 		return htmx ? "task-parts :: item" : "redirect:/#task-" + task.id();
 	}
 
@@ -93,7 +107,7 @@ class TaskPages {
 	String edit(CurrentUser user, @PathVariable String id,
 			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model) {
 		Task task = tasks.get(user.id(), id);
-		model.addAttribute("task", item(task)).addAttribute("form", TaskForm.of(task)).addAttribute("errors", Map.of());
+		model.addAttribute("task", item(user, task)).addAttribute("form", TaskForm.of(task)).addAttribute("errors", Map.of());
 		return htmx ? "task-parts :: editing" : "task-edit";
 	}
 
@@ -108,12 +122,12 @@ class TaskPages {
 		}
 		catch (InvalidTaskException ex) {
 			response.setStatus(UNPROCESSABLE);
-			model.addAttribute("task", item(tasks.get(user.id(), id)))
+			model.addAttribute("task", item(user, tasks.get(user.id(), id)))
 				.addAttribute("form", form)
 				.addAttribute("errors", Map.of(ex.field(), ex.getMessage()));
 			return htmx ? "task-parts :: editing" : "task-edit";
 		}
-		model.addAttribute("task", item(task));
+		model.addAttribute("task", item(user, task));
 		return changed(htmx, "Task saved.", "task-parts :: item", task, flash, response);
 	}
 
@@ -122,14 +136,14 @@ class TaskPages {
 			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
 		Task task = tasks.update(user.id(), id, TaskPatch.none().withDone(done));
-		model.addAttribute("task", item(task));
+		model.addAttribute("task", item(user, task));
 		return changed(htmx, done ? "Task completed." : "Task reopened.", "task-parts :: item", task, flash, response);
 	}
 
 	/** Without JavaScript the delete button leads here, to confirm; with it, htmx asks with a dialog. */
 	@GetMapping("/tasks/{id}/delete")
 	String confirmDelete(CurrentUser user, @PathVariable String id, Model model) {
-		model.addAttribute("task", item(tasks.get(user.id(), id)));
+		model.addAttribute("task", item(user, tasks.get(user.id(), id)));
 		return "task-delete";
 	}
 
@@ -145,12 +159,16 @@ class TaskPages {
 		TaskPage page = tasks.list(user.id(), filter.query());
 		LocalDate today = tasks.today();
 		model.addAttribute("filter", filter)
-			.addAttribute("tasks", page.items().stream().map(task -> TaskItem.of(task, today, zone)).toList())
+			.addAttribute("tasks",
+					page.items()
+						.stream()
+						.map(task -> TaskItem.of(task, today, zone, attachments.ofTask(user.id(), task.id())))
+						.toList())
 			.addAttribute("nextPage", page.nextCursor() == null ? null : filter.pageAfter(page.nextCursor()));
 	}
 
-	private TaskItem item(Task task) {
-		return TaskItem.of(task, tasks.today(), zone);
+	private TaskItem item(CurrentUser user, Task task) {
+		return TaskItem.of(task, tasks.today(), zone, attachments.ofTask(user.id(), task.id()));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import app.tasklens.attachment.AttachmentNotFoundException;
 import app.tasklens.task.InvalidTaskException;
 import app.tasklens.task.TaskNotFoundException;
 import app.tasklens.web.CurrentUser;
@@ -19,6 +20,14 @@ class UiErrors {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String taskNotFound(CurrentUser user, Model model) {
 		model.addAttribute("user", user);
+		return "not-found";
+	}
+
+	/** Someone else's image, or one deleted meanwhile (another tab, the task deleted). */
+	@ExceptionHandler(AttachmentNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String attachmentNotFound(CurrentUser user, Model model) {
+		model.addAttribute("user", user).addAttribute("missing", "Image");
 		return "not-found";
 	}
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +19,18 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -47,6 +52,8 @@ public final class BrowserSession implements AutoCloseable {
 	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 	/** Long enough for a slow shared CI machine; a passing step takes milliseconds. */
 	private static final Duration PATIENCE = Duration.ofSeconds(15);
+	/** Labels take longer: the first detection after start loads the models, on a machine shared with others. */
+	private static final Duration LABELING_PATIENCE = Duration.ofSeconds(90);
 
 	private final ChromeDriver driver;
 	private final String baseUrl;
@@ -233,9 +240,178 @@ public final class BrowserSession implements AutoCloseable {
 		return driver.findElement(By.className("empty-state")).isDisplayed();
 	}
 
-	/** The text of the last confirmation dialog accepted by {@link #deleteTask}. */
+	/** The text of the last confirmation dialog accepted by {@link #deleteTask} or {@link #deleteImage}. */
 	public String lastDialog() {
 		return lastDialog;
+	}
+
+	/** Remembers the page now shown, so that {@link #samePage()} can tell whether the browser loaded another. */
+	public void markPage() {
+		driver.executeScript("window.tasklensPageMark = 'marked';");
+	}
+
+	/** Whether the page marked by {@link #markPage()} is still the one shown: nothing reloaded or navigated. */
+	public boolean samePage() {
+		return "marked".equals(driver.executeScript("return window.tasklensPageMark || null;"));
+	}
+
+	/**
+	 * Chooses {@code image} in the task's file picker, which uploads it. From now on the page's image
+	 * statuses are recorded as they show, see {@link #seenImageStatuses()}.
+	 */
+	public void uploadImage(String taskId, Path image) {
+		watchImageStatuses();
+		driver.findElement(By.id("attach-" + taskId)).sendKeys(image.toAbsolutePath().toString());
+	}
+
+	/** Drops a file on the task as if dragged there from the desktop. */
+	public void dropFile(String taskId, String name, String type, byte[] bytes) {
+		watchImageStatuses();
+		driver.executeScript("""
+				const bytes = Uint8Array.from(atob(arguments[1]), c => c.charCodeAt(0));
+				const files = new DataTransfer();
+				files.items.add(new File([bytes], arguments[2], { type: arguments[3] }));
+				const task = document.getElementById('task-' + arguments[0]);
+				for (const name of ['dragenter', 'dragover', 'drop']) {
+				  task.querySelector('.task-content').dispatchEvent(
+				      new DragEvent(name, { bubbles: true, cancelable: true, dataTransfer: files }));
+				}""", taskId, Base64.getEncoder().encodeToString(bytes), name, type);
+	}
+
+	/**
+	 * Every image status text ("Uploading…", "Detecting labels…") the page has shown since the first upload,
+	 * once each. A status may show for only a few milliseconds, less than a poll would catch, so the page
+	 * records them itself as they appear.
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> seenImageStatuses() {
+		return (List<String>) driver.executeScript("return window.tasklensSeenStatuses || [];");
+	}
+
+	private void watchImageStatuses() {
+		driver.executeScript("""
+				if (window.tasklensSeenStatuses) { return; }
+				window.tasklensSeenStatuses = [];
+				const record = () => document.querySelectorAll('.attachment-status').forEach(status => {
+				  const text = status.textContent.trim();
+				  if (text && status.checkVisibility() && !window.tasklensSeenStatuses.includes(text)) {
+				    window.tasklensSeenStatuses.push(text);
+				  }
+				});
+				new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });""");
+	}
+
+	/**
+	 * Waits until one of the task's images shows all of {@code names} among its label badges; returns that
+	 * image's badges.
+	 */
+	public List<String> awaitLabels(String taskId, String... names) {
+		try {
+			return labels(taskId, names);
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("no image of the task shows " + Arrays.toString(names) + " after "
+					+ LABELING_PATIENCE + "; statuses seen " + seenImageStatuses() + ", console " + consoleErrors()
+					+ ", images:\n" + task(taskId).findElement(By.className("attachments")).getDomProperty("outerHTML"),
+					ex);
+		}
+	}
+
+	private List<String> labels(String taskId, String... names) {
+		return new WebDriverWait(driver, LABELING_PATIENCE).ignoring(StaleElementReferenceException.class)
+			.until(driver -> task(taskId).findElements(By.cssSelector(".attachment.is-labeled, .attachment.is-failed"))
+				.stream()
+				.map(card -> {
+					List<String> failed = card.findElements(By.className("attachment-error"))
+						.stream()
+						.map(WebElement::getText)
+						.toList();
+					if (!failed.isEmpty()) {
+						throw new AssertionError("labeling failed: " + failed);
+					}
+					return card.findElements(By.cssSelector(".label-badges .label-name"))
+						.stream()
+						.map(WebElement::getText)
+						.toList();
+				})
+				.filter(badges -> badges.containsAll(Arrays.asList(names)))
+				.findFirst()
+				.orElse(null));
+	}
+
+	/** The ids of the images the task shows, oldest first (uploads still being sent have none yet). */
+	public List<String> imageIds(String taskId) {
+		return task(taskId).findElements(By.cssSelector(".attachment[id^=attachment-]")).stream()
+			.map(card -> card.getDomAttribute("id").substring("attachment-".length()))
+			.toList();
+	}
+
+	/**
+	 * Waits for the task to show an upload that was refused, and returns why as a screen reader reads it:
+	 * the file's name (shown above the message, so hidden in it), then the reason.
+	 */
+	public String awaitUploadError(String taskId) {
+		return wait.until(driver -> task(taskId).findElements(By.cssSelector(".attachment-error[role=alert]"))
+			.stream()
+			.map(error -> error.getDomProperty("textContent"))
+			.filter(text -> !text.isBlank())
+			.findFirst()
+			.orElse(null));
+	}
+
+	/** Deletes one image of the task with its × button, confirming in the browser's dialog (text kept). */
+	public void deleteImage(String taskId, String imageId) {
+		driver.findElement(By.cssSelector("#attachment-" + imageId + " .attachment-delete button")).click();
+		var dialog = wait.until(ExpectedConditions.alertIsPresent());
+		lastDialog = dialog.getText();
+		dialog.accept();
+		wait.until(driver -> !imageIds(taskId).contains(imageId));
+	}
+
+	/** What the task's live region last told screen readers about its images ("dog.jpg: labels Dog, …"). */
+	public String imageNews(String taskId) {
+		return task(taskId).findElement(By.className("images-live")).getDomProperty("textContent");
+	}
+
+	/** Clicks the task's first thumbnail and waits for the image to open in the dialog. */
+	public void openImage(String taskId) {
+		task(taskId).findElement(By.cssSelector("a.attachment-thumb")).click();
+		wait.until(driver -> driver.findElement(By.cssSelector("#image-dialog[open] .viewer img")).isDisplayed());
+	}
+
+	/** The captions of the boxes drawn on the opened image ("Dog 97%"). */
+	public List<String> imageBoxCaptions() {
+		return driver.findElements(By.cssSelector("#image-dialog[open] .viewer-boxes text")).stream()
+			.map(caption -> caption.getDomProperty("textContent"))
+			.toList();
+	}
+
+	/** Whether the opened image's boxes lie over the picture, each inside it. */
+	public boolean boxesLieOnTheImage() {
+		return Boolean.TRUE.equals(driver.executeScript("""
+				const viewer = document.querySelector('#image-dialog[open] .viewer');
+				const image = viewer.querySelector('.viewer-image').getBoundingClientRect();
+				const rects = [...viewer.querySelectorAll('.viewer-boxes rect')].map(r => r.getBoundingClientRect());
+				return rects.length > 0 && rects.every(r => r.width > 0 && r.height > 0
+				    && r.left >= image.left - 1 && r.right <= image.right + 1
+				    && r.top >= image.top - 1 && r.bottom <= image.bottom + 1);"""));
+	}
+
+	/** Presses Escape, as a keyboard user closes the image, and waits until it is closed. */
+	public void closeImageWithEscape() {
+		new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+		wait.until(driver -> driver.findElements(By.cssSelector("#image-dialog[open]")).isEmpty());
+	}
+
+	/** Types a label into the filter next to search and waits for the list to show what matches. */
+	public void filterByLabel(String label) {
+		type(By.id("label"), label);
+		wait.until(driver -> path().contains("label=" + label));
+	}
+
+	/** Scrolls the task to the middle of the window, to take a screenshot of it. */
+	public void scrollTo(String taskId) {
+		driver.executeScript("arguments[0].scrollIntoView({ block: 'center' });", task(taskId));
 	}
 
 	public void resize(int width, int height) {
