@@ -165,7 +165,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		}
 		synchronized (this) {
 			if (models == null) {
-				models = Models.load(files, settings.intraOpThreads());
+				models = Models.load(files, settings);
 			}
 			return models;
 		}
@@ -211,9 +211,13 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	/** The two sessions; loading verifies each file against the catalog first. */
 	private record Models(ObjectDetector detector, ImageClassifier classifier) {
 
-		static Models load(ModelFiles files, int intraOpThreads) {
-			// Unpacking and linking the native runtime takes a third of a second; the checksums run meanwhile.
-			CompletableFuture<OrtEnvironment> runtime = CompletableFuture.supplyAsync(OrtEnvironment::getEnvironment);
+		static Models load(ModelFiles files, VisionSettings settings) {
+			int intraOpThreads = settings.intraOpThreads();
+			// Linking the native runtime (and unpacking it, the first time) takes a while; the checksums run meanwhile.
+			CompletableFuture<OrtEnvironment> runtime = CompletableFuture.supplyAsync(() -> {
+				OnnxRuntimeLibraries.useCache(settings.nativeCacheDir());
+				return OrtEnvironment.getEnvironment();
+			});
 			Path yolox = files.require(Model.YOLOX_NANO);
 			Path mobilenet = files.require(Model.MOBILENET_V2_INT8);
 			OrtEnvironment environment = start(runtime);
