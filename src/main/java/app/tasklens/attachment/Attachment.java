@@ -2,6 +2,7 @@ package app.tasklens.attachment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -73,9 +74,9 @@ public final class Attachment {
 		if (!Ids.isWellFormed(ownerId) || !Ids.isWellFormed(taskId)) {
 			throw new IllegalArgumentException("owner and task must be ids");
 		}
-		return new Attachment(Ids.random(), ownerId, taskId, displayName(filename), Objects.requireNonNull(type), now,
-				AttachmentStatus.PENDING_UPLOAD, declaredSize, null, null, 0, Ids.random(), now.plus(uploadTtl), null, now,
-				0);
+		Instant at = millis(now);
+		return new Attachment(Ids.random(), ownerId, taskId, displayName(filename), Objects.requireNonNull(type), at,
+				AttachmentStatus.PENDING_UPLOAD, declaredSize, null, null, 0, Ids.random(), at.plus(uploadTtl), null, at, 0);
 	}
 
 	/** Rebuilds a stored attachment; the store only holds attachments that went through the transitions. */
@@ -133,7 +134,7 @@ public final class Attachment {
 		version++;
 		uploadNonce = null;
 		uploadExpiresAt = null;
-		updatedAt = now;
+		updatedAt = millis(now);
 	}
 
 	/**
@@ -148,7 +149,7 @@ public final class Attachment {
 		}
 		require(AttachmentStatus.UPLOADED, "labeling starts from UPLOADED");
 		status = AttachmentStatus.LABELING;
-		updatedAt = now;
+		updatedAt = millis(now);
 		return true;
 	}
 
@@ -156,7 +157,7 @@ public final class Attachment {
 		require(AttachmentStatus.LABELING, "labels are saved while LABELING");
 		status = AttachmentStatus.LABELED;
 		error = null;
-		updatedAt = now;
+		updatedAt = millis(now);
 	}
 
 	/** Labeling gave up; {@code reason} is shown to the user. */
@@ -166,7 +167,7 @@ public final class Attachment {
 		}
 		status = AttachmentStatus.FAILED;
 		error = reason == null || reason.isBlank() ? "labeling failed" : truncate(reason.strip());
-		updatedAt = now;
+		updatedAt = millis(now);
 	}
 
 	/** Label the stored image again: a new version, so that results of the previous run are stale. */
@@ -177,7 +178,7 @@ public final class Attachment {
 		status = AttachmentStatus.UPLOADED;
 		error = null;
 		version++;
-		updatedAt = now;
+		updatedAt = millis(now);
 	}
 
 	/** Still waiting for its bytes after the upload URL expired: it will never be completed. */
@@ -221,6 +222,11 @@ public final class Attachment {
 
 	private IllegalAttachmentStateException illegal(String rule) {
 		return new IllegalAttachmentStateException("attachment is " + status + ": " + rule);
+	}
+
+	/** The stores keep milliseconds; an attachment reads the same before and after it is stored. */
+	private static Instant millis(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private static String truncate(String text) {

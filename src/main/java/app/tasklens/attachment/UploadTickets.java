@@ -10,6 +10,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class UploadTickets {
 
 	private final SecretKeySpec key;
 
+	@Autowired
 	public UploadTickets(@Value("${tasklens.data-dir}") Path dataDir) {
 		this(KeyFile.loadOrCreate(dataDir, "upload-hmac.key", 32));
 	}

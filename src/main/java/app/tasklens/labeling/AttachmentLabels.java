@@ -15,7 +15,8 @@ public interface AttachmentLabels {
 	/** Replaces whatever labels the attachment had, in one step: saving twice leaves one label set. */
 	void replace(Attachment attachment, LabelDetection detection, Instant labeledAt);
 
-	void remove(String attachmentId);
+	/** Removes the labels of versions before {@code version}; a repeated request for one version keeps its labels. */
+	void removeBefore(String attachmentId, int version);
 
 	Optional<LabelDetection> find(String attachmentId);
 

@@ -27,7 +27,7 @@ class LabelingOutbox {
 
 	@EventListener
 	void on(LabelingRequested requested) {
-		labels.remove(requested.attachmentId());
+		labels.removeBefore(requested.attachmentId(), requested.version());
 		jobs.enqueue(requested.attachmentId(), requested.version(), clock.instant());
 	}
 }

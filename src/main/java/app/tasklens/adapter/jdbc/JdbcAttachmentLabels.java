@@ -48,7 +48,16 @@ class JdbcAttachmentLabels implements AttachmentLabels {
 	}
 
 	@Override
-	public void remove(String attachmentId) {
+	public void removeBefore(String attachmentId, int version) {
+		int removed = jdbc.sql("DELETE FROM attachment_labels WHERE attachment_id = ? AND version < ?")
+			.params(attachmentId, version)
+			.update();
+		if (removed > 0) {
+			jdbc.sql("DELETE FROM attachment_label_terms WHERE attachment_id = ?").param(attachmentId).update();
+		}
+	}
+
+	private void remove(String attachmentId) {
 		jdbc.sql("DELETE FROM attachment_label_terms WHERE attachment_id = ?").param(attachmentId).update();
 		jdbc.sql("DELETE FROM attachment_labels WHERE attachment_id = ?").param(attachmentId).update();
 	}

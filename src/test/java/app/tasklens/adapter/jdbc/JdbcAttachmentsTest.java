@@ -109,7 +109,9 @@ class JdbcAttachmentsTest {
 		assertThat(titles("golden retriever")).containsExactly(task.title());
 		assertThat(titles("cat")).isEmpty();
 
-		labels.remove(attachment.id());
+		labels.removeBefore(attachment.id(), attachment.version());
+		assertThat(titles("animal")).containsExactly(task.title());
+		labels.removeBefore(attachment.id(), attachment.version() + 1);
 		assertThat(titles("animal")).isEmpty();
 	}
 

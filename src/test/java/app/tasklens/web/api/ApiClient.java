@@ -184,6 +184,13 @@ public final class ApiClient {
 			return this;
 		}
 
+		/** {@code bytes} as the body, with their Content-Length. */
+		public Request bytes(String contentType, byte[] bytes) {
+			header("Content-Type", contentType);
+			body = HttpRequest.BodyPublishers.ofByteArray(bytes);
+			return this;
+		}
+
 		/** Sends the body in chunks, without Content-Length, as a streaming client would. */
 		public Request chunked(String contentType, byte[] bytes) {
 			header("Content-Type", contentType);

@@ -1,0 +1,131 @@
+package app.tasklens.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+import app.tasklens.web.api.ApiClient.Response;
+import app.tasklens.web.api.ApiClient.User;
+
+/**
+ * The attachment steps of an API story, over real HTTP: {@code attach} asks for an upload URL and sends
+ * the bytes to it, {@code awaitStatus} polls until labeling got somewhere.
+ */
+final class ImageUploads {
+
+	private final ApiClient api;
+	private final int port;
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	ImageUploads(ApiClient api, int port) {
+		this.api = api;
+		this.port = port;
+	}
+
+	/** {@code POST /api/tasks/{task}/attachments}: the pending attachment and its upload. */
+	Response request(User user, String taskId, String filename, String contentType, Long size) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("filename", filename);
+		body.put("contentType", contentType);
+		if (size != null) {
+			body.put("size", size);
+		}
+		return api.post("/api/tasks/" + taskId + "/attachments").as(user).json(body).send();
+	}
+
+	/** Sends {@code bytes} as the upload answer of {@link #request} says (method, URL, headers). */
+	Response upload(JsonNode created, byte[] bytes) {
+		JsonNode upload = created.path("upload");
+		assertThat(upload.path("method").asString()).isEqualTo("PUT");
+		return api.put(upload.path("url").asString())
+			.bytes(upload.path("headers").path("Content-Type").asString(), bytes)
+			.send();
+	}
+
+	/** Requests an upload URL and uploads; the stored attachment. */
+	JsonNode attach(User user, String taskId, String filename, String contentType, byte[] bytes) {
+		JsonNode created = request(user, taskId, filename, contentType, (long) bytes.length).expect(201).json();
+		return upload(created, bytes).expect(200).json().path("attachment");
+	}
+
+	JsonNode get(User user, String taskId, String attachmentId) {
+		return api.get(path(taskId, attachmentId)).as(user).send().expect(200).json();
+	}
+
+	List<JsonNode> list(User user, String taskId) {
+		List<JsonNode> items = new ArrayList<>();
+		api.get("/api/tasks/" + taskId + "/attachments").as(user).send().expect(200).json().path("items")
+			.forEach(items::add);
+		return items;
+	}
+
+	/** Polls the attachment until its status is one of {@code statuses}. */
+	JsonNode awaitStatus(User user, String taskId, String attachmentId, Set<String> statuses, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		JsonNode attachment = get(user, taskId, attachmentId);
+		while (!statuses.contains(attachment.path("status").asString())) {
+			assertThat(System.nanoTime()).as("attachment still %s after %s", attachment.path("status"), timeout)
+				.isLessThan(deadline);
+			sleep(50);
+			attachment = get(user, taskId, attachmentId);
+		}
+		return attachment;
+	}
+
+	JsonNode awaitLabels(User user, String taskId, String attachmentId) {
+		JsonNode attachment = awaitStatus(user, taskId, attachmentId, Set.of("LABELED", "FAILED"), Duration.ofSeconds(60));
+		assertThat(attachment.path("status").asString()).as("error %s", attachment.path("error")).isEqualTo("LABELED");
+		return attachment;
+	}
+
+	static List<String> labelNames(JsonNode attachment) {
+		List<String> names = new ArrayList<>();
+		attachment.path("labels").forEach(label -> names.add(label.path("name").asString()));
+		return names;
+	}
+
+	static String path(String taskId, String attachmentId) {
+		return "/api/tasks/" + taskId + "/attachments/" + attachmentId;
+	}
+
+	/** A GET whose body is bytes (an image), with a bearer token. */
+	HttpResponse<byte[]> download(User user, String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer " + user.token())
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}
