@@ -23,7 +23,8 @@ import app.tasklens.labeling.TextDetection;
 
 /**
  * The on-box label detector: YOLOX-Nano boxes the 80 COCO objects, MobileNetV2 names one of 1000 ImageNet
- * classes, and {@link LabelMerger} turns both into Rekognition-style labels.
+ * classes, PP-OCRv4 ({@link OcrEngine}) reads text, and {@link LabelMerger} turns them into Rekognition-style
+ * labels.
  *
  * <p>Sessions are created once, on first use, and shared; a missing model is reported on every call (and
  * picked up once it is in place) rather than failing start-up, so the app runs without models and says
@@ -59,7 +60,8 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 	/** A detector over the models in {@code settings.modelsDir()}; models load on first use (or {@link #load}). */
 	public static OnnxLabelDetector open(VisionSettings settings) {
-		return new OnnxLabelDetector(settings, LabelHierarchy.fromClasspath(), TextReading.none());
+		return new OnnxLabelDetector(settings, LabelHierarchy.fromClasspath(),
+				new TextReading<>(OcrEngine::open, OcrEngine::read));
 	}
 
 	/**
