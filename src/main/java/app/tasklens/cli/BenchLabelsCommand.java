@@ -1,5 +1,6 @@
 package app.tasklens.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
+
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +35,7 @@ import app.tasklens.labeling.DetectOptions;
 import app.tasklens.labeling.Label;
 import app.tasklens.labeling.LabelDetection;
 import app.tasklens.vision.LabelHierarchy;
+import app.tasklens.vision.OcrSamples;
 import app.tasklens.vision.OnnxLabelDetector;
 import app.tasklens.vision.StageTimings;
 import app.tasklens.vision.TimedDetection;
@@ -46,7 +50,8 @@ import app.tasklens.vision.TimedDetection;
  * <p>Order of work: model load (timed, cold, as a command sees it); the classifier alone on the ImageNet
  * photos; a warm-up; one pass over all photos on one thread (latency per stage, and the labels every
  * accuracy figure is taken from); the same photos on a pool of one thread per core (throughput and the
- * marginal cost of a photo in a batch), then again only the photos without text; the text images.
+ * marginal cost of a photo in a batch), then again only the photos without text; the text images of
+ * {@link OcrSamples#benchmark()}, each labeled {@value #OCR_RUNS} times as PNG files (word recall, OCR time).
  */
 final class BenchLabelsCommand {
 
@@ -60,6 +65,10 @@ final class BenchLabelsCommand {
 	static final double LOAD_FLOOR_MS = 1000;
 	static final double MIN_IOU = 0.5;
 	private static final int WARM_UP = 8;
+	/** Each text image is labeled this often; its OCR time counts by the median. */
+	private static final int OCR_RUNS = 5;
+	/** The sample whose OCR time the page floor applies to: an A4 page at 150 dpi. */
+	private static final String PAGE = "page";
 	/** Batches run this often and count by their median: other tenants of the machine make single runs jumpy. */
 	private static final int BATCH_PASSES = 3;
 
@@ -149,12 +158,13 @@ final class BenchLabelsCommand {
 			double plainWallMs = batch(detector, withoutText, options, threads);
 			Throughput throughput = new Throughput(threads, all.size(), all.size() / (allWallMs / 1000),
 					allWallMs / all.size(), withoutText.size(), plainWallMs / withoutText.size());
+			List<TextImage> text = readText(detector, options);
 
 			return Report.of(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), threads,
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), detector.modelVersion(),
 					eval.toAbsolutePath().normalize().toString(), loadMs, classifier,
 					new Imagenet(imagenet.size(), ancestor.value(), exact.value()), cocoScore,
-					Latency.of(timed.stream().map(TimedDetection::timings).toList()), throughput);
+					Latency.of(timed.stream().map(TimedDetection::timings).toList()), throughput, text);
 		}
 	}
 
@@ -227,6 +237,26 @@ final class BenchLabelsCommand {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private static List<TextImage> readText(OnnxLabelDetector detector, DetectOptions options) throws IOException {
+		List<TextImage> results = new ArrayList<>();
+		for (OcrSamples.Sample sample : OcrSamples.benchmark()) {
+			ByteArrayOutputStream png = new ByteArrayOutputStream();
+			ImageIO.write(sample.image(), "png", png);
+			double[] ocrMs = new double[OCR_RUNS];
+			double[] totalMs = new double[OCR_RUNS];
+			double recall = 0;
+			for (int run = 0; run < OCR_RUNS; run++) {
+				TimedDetection timed = detector.detectTimed(png.toByteArray(), options);
+				ocrMs[run] = timed.timings().ocr().toNanos() / 1e6;
+				totalMs[run] = timed.timings().total().toNanos() / 1e6;
+				recall = sample.wordRecall(timed.detection().textDetections());
+			}
+			results.add(new TextImage(sample.name(), sample.image().getWidth(), sample.image().getHeight(),
+					sample.words().size(), recall, LabelMetrics.percentile(ocrMs, 50), LabelMetrics.percentile(totalMs, 50)));
+		}
+		return results;
 	}
 
 	/** An evaluation photo: its bytes, and its truth (an ImageNet class, or COCO objects). */
@@ -328,28 +358,38 @@ final class BenchLabelsCommand {
 			double marginalWithoutTextMs) {
 	}
 
+	/** A rendered text image: word recall (last run; reading is deterministic) and median times of the runs. */
+	record TextImage(String name, int width, int height, int words, double wordRecall, double ocrMs,
+			double totalMs) {
+	}
+
 	/** A floor the issue sets, and whether this run holds it. */
 	record Floor(String measure, double value, String bound, boolean pass) {
 	}
 
 	record Report(String date, int cores, double loadAverage, String modelVersion, String eval, double loadMs,
 			Classifier classifier, Imagenet imagenet, Coco coco, Latency latency, Throughput throughput,
-			Floor loadFloor, Floor top5Floor, Floor recallFloor, Floor precisionFloor, Floor marginalFloor) {
+			List<TextImage> text, Floor loadFloor, Floor top5Floor, Floor recallFloor, Floor precisionFloor,
+			Floor marginalFloor, Floor ocrFloor) {
 
 		static Report of(String date, int cores, double loadAverage, String modelVersion, String eval, double loadMs,
-				Classifier classifier, Imagenet imagenet, Coco coco, Latency latency, Throughput throughput) {
+				Classifier classifier, Imagenet imagenet, Coco coco, Latency latency, Throughput throughput,
+				List<TextImage> text) {
+			double pageMs = text.stream().filter(t -> t.name().equals(PAGE)).findFirst().orElseThrow().ocrMs();
 			return new Report(date, cores, loadAverage, modelVersion, eval, loadMs, classifier, imagenet, coco,
-					latency, throughput, new Floor("model load ms", loadMs, "≤ 1 s", loadMs <= LOAD_FLOOR_MS),
+					latency, throughput, text, new Floor("model load ms", loadMs, "≤ 1 s", loadMs <= LOAD_FLOOR_MS),
 					new Floor("classifier top-5", classifier.top5(), "≥ 95 %", classifier.top5() >= TOP5_FLOOR),
 					new Floor("COCO label recall", coco.labelRecall(), "≥ 0.75", coco.labelRecall() >= RECALL_FLOOR),
 					new Floor("COCO label precision", coco.labelPrecision(), "≥ 0.85",
 							coco.labelPrecision() >= PRECISION_FLOOR),
 					new Floor("marginal ms per photo without text", throughput.marginalWithoutTextMs(), "≤ 40 ms",
-							throughput.marginalWithoutTextMs() <= MARGINAL_FLOOR_MS));
+							throughput.marginalWithoutTextMs() <= MARGINAL_FLOOR_MS),
+					new Floor("OCR ms, page", pageMs, "≤ 300 ms", pageMs <= OCR_PAGE_FLOOR_MS));
 		}
 
 		boolean holdsAllFloors() {
-			return Stream.of(loadFloor, top5Floor, recallFloor, precisionFloor, marginalFloor).allMatch(Floor::pass);
+			return Stream.of(loadFloor, top5Floor, recallFloor, precisionFloor, marginalFloor, ocrFloor)
+				.allMatch(Floor::pass);
 		}
 
 		String markdown() {
@@ -377,6 +417,14 @@ final class BenchLabelsCommand {
 			row(md, "Marginal cost per photo in a batch, all photos", ms(throughput.marginalMs()), null);
 			row(md, "Marginal cost per photo in a batch, " + throughput.imagesWithoutText() + " photos without text",
 					ms(throughput.marginalWithoutTextMs()), marginalFloor);
+			for (TextImage image : text) {
+				row(md, String.format(Locale.ROOT, "OCR word recall, rendered %s %d×%d (%d words)", image.name(),
+						image.width(), image.height(), image.words()), num(image.wordRecall()), null);
+			}
+			for (TextImage image : text) {
+				row(md, String.format(Locale.ROOT, "OCR time, %s (median of %d; whole detection %.0f ms)", image.name(),
+						OCR_RUNS, image.totalMs()), ms(image.ocrMs()), image.name().equals(PAGE) ? ocrFloor : null);
+			}
 			md.append(String.format(Locale.ROOT, "%nLatency per photo, one thread, %d photos (ms)%n%n", latency.images()));
 			md.append("| Stage | p50 | p95 |\n|---|---:|---:|\n");
 			stage(md, "decode", latency.decode());
