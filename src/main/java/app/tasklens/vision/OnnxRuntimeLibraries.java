@@ -31,8 +31,8 @@ import ai.onnxruntime.OrtEnvironment;
  * pointed at that folder through its {@value #NATIVE_PATH} system property. On later starts each cached file
  * is checked against the CRC-32 the jar records for it (read from the jar's directory, so only the cached
  * copy is read, at memory speed); a file that differs is unpacked again. Whenever this cannot be done (a
- * read-only folder, a platform without bundled libraries, an operator who set {@value #NATIVE_PATH}
- * already) ONNX Runtime keeps its own way of loading.
+ * read-only or {@code noexec} folder, a platform without bundled libraries, an operator who set
+ * {@value #NATIVE_PATH} already) ONNX Runtime keeps its own way of loading.
  */
 final class OnnxRuntimeLibraries {
 
@@ -56,7 +56,29 @@ final class OnnxRuntimeLibraries {
 		if (cacheRoot == null || System.getProperty(NATIVE_PATH) != null) {
 			return;
 		}
-		unpack(cacheRoot).ifPresent(folder -> System.setProperty(NATIVE_PATH, folder.toString()));
+		unpack(cacheRoot).filter(OnnxRuntimeLibraries::loads)
+			.ifPresent(folder -> System.setProperty(NATIVE_PATH, folder.toString()));
+	}
+
+	/**
+	 * Links the runtime library from the cache before ONNX Runtime does: a folder on a {@code noexec} mount
+	 * refuses it, and once ONNX Runtime itself has failed to load it, no {@code OrtEnvironment} can be made in
+	 * this process. Only when this class and ONNX Runtime share a class loader: a library loaded through one
+	 * class loader cannot be loaded through another.
+	 */
+	private static boolean loads(Path folder) {
+		if (OnnxRuntimeLibraries.class.getClassLoader() != OrtEnvironment.class.getClassLoader()) {
+			return true;
+		}
+		try {
+			System.load(folder.resolve(System.mapLibraryName("onnxruntime")).toString());
+			return true;
+		}
+		catch (UnsatisfiedLinkError ex) {
+			log.log(System.Logger.Level.WARNING, "ONNX Runtime cannot be loaded from {0} ({1}); ONNX Runtime unpacks "
+					+ "its libraries to a temporary folder at each start instead", folder, ex.getMessage());
+			return false;
+		}
 	}
 
 	/**
