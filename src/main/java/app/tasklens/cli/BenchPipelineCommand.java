@@ -229,6 +229,15 @@ final class BenchPipelineCommand {
 		}
 
 		private void read(Stream<String> lines) {
+			try {
+				follow(lines);
+			}
+			catch (java.io.UncheckedIOException ex) {
+				// the stream was closed at the end of the run
+			}
+		}
+
+		private void follow(Stream<String> lines) {
 			String[] event = { null };
 			lines.forEach(line -> {
 				if (line.startsWith("event:")) {

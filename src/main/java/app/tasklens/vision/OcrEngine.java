@@ -43,8 +43,10 @@ public final class OcrEngine implements AutoCloseable {
 	/** PaddleOCR's {@code det_limit_side_len}: pages keep enough resolution for body text at 960. */
 	static final int DETECT_LIMIT = 960;
 	/**
-	 * The text gate looks at a copy this small first (about 8 ms instead of 70–100 ms), so a photo without
-	 * text stays cheap; text too small to register here is at most a few pixels tall in the copy.
+	 * The text gate looks at a copy this small first, so a photo without text costs about 15 ms on one
+	 * thread instead of 70 ms for detection at full size. Measured on rendered text, it opens for lines
+	 * taller than about 1/60 of the image's longest side (16 px on 1024 x 768); at 320 it would save 4 ms
+	 * and miss text up to about 1/45.
 	 */
 	static final int GATE_LIMIT = 384;
 	static final int LINE_HEIGHT = 48;
