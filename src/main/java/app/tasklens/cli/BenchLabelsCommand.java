@@ -35,6 +35,7 @@ import app.tasklens.labeling.DetectOptions;
 import app.tasklens.labeling.Label;
 import app.tasklens.labeling.LabelDetection;
 import app.tasklens.vision.LabelHierarchy;
+import app.tasklens.vision.LabelHierarchy.LabelNode;
 import app.tasklens.vision.OcrSamples;
 import app.tasklens.vision.OnnxLabelDetector;
 import app.tasklens.vision.StageTimings;
@@ -108,25 +109,26 @@ final class BenchLabelsCommand {
 			return report.holdsAllFloors() ? 0 : 1;
 		}
 		catch (Exception ex) {
-			System.err.println("tasklens bench-labels: " + ex.getMessage());
+			System.err.println("tasklens bench-labels: " + (ex.getMessage() != null ? ex.getMessage() : ex));
 			return 1;
 		}
 	}
 
 	private static Report measure(Path eval) throws Exception {
-		List<Photo> imagenet = imagenetPhotos(eval.resolve("imagenet"));
+		LabelHierarchy hierarchy = LabelHierarchy.fromClasspath();
+		List<Photo> imagenet = imagenetPhotos(hierarchy, eval.resolve("imagenet"));
 		List<Photo> coco = cocoPhotos(eval.resolve("coco"));
 		List<Photo> all = Stream.concat(imagenet.stream(), coco.stream()).toList();
-		LabelHierarchy hierarchy = LabelHierarchy.fromClasspath();
 		LabelMetrics metrics = new LabelMetrics(hierarchy);
 		DetectOptions options = DetectOptions.defaults();
+		double loadAverageBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
 		long start = System.nanoTime();
 		try (OnnxLabelDetector detector = OnnxLabelDetector.open(CliSettings.vision())) {
 			detector.load();
 			double loadMs = millis(System.nanoTime() - start);
 
-			Classifier classifier = classify(detector, hierarchy, imagenet);
+			Classifier classifier = classify(detector, imagenet);
 			for (int i = 0; i < WARM_UP; i++) {
 				detector.detectTimed(all.get(i * all.size() / WARM_UP).bytes(), options);
 			}
@@ -134,18 +136,8 @@ final class BenchLabelsCommand {
 			for (Photo photo : all) {
 				timed.add(detector.detectTimed(photo.bytes(), options));
 			}
-			List<TimedDetection> imagenetResults = timed.subList(0, imagenet.size());
-			List<TimedDetection> cocoResults = timed.subList(imagenet.size(), timed.size());
-
-			Ratio ancestor = Ratio.NONE;
-			Ratio exact = Ratio.NONE;
-			for (int i = 0; i < imagenet.size(); i++) {
-				List<Label> labels = imagenetResults.get(i).detection().labels();
-				var truth = hierarchy.imagenet(imagenet.get(i).imagenetClass());
-				ancestor = ancestor.plus(Ratio.of(metrics.namesClassOrAncestor(truth, labels)));
-				exact = exact.plus(Ratio.of(labels.stream().anyMatch(label -> label.name().equals(truth.name()))));
-			}
-			Coco cocoScore = scoreCoco(metrics, hierarchy, coco, cocoResults);
+			Imagenet imagenetScore = scoreImagenet(metrics, hierarchy, imagenet, timed.subList(0, imagenet.size()));
+			Coco cocoScore = scoreCoco(metrics, hierarchy, coco, timed.subList(imagenet.size(), timed.size()));
 
 			List<Photo> withoutText = new ArrayList<>();
 			for (int i = 0; i < all.size(); i++) {
@@ -160,15 +152,14 @@ final class BenchLabelsCommand {
 					allWallMs / all.size(), withoutText.size(), plainWallMs / withoutText.size());
 			List<TextImage> text = readText(detector, options);
 
-			return Report.of(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), threads,
+			return Report.of(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), threads, loadAverageBefore,
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), detector.modelVersion(),
-					eval.toAbsolutePath().normalize().toString(), loadMs, classifier,
-					new Imagenet(imagenet.size(), ancestor.value(), exact.value()), cocoScore,
+					eval.toAbsolutePath().normalize().toString(), loadMs, classifier, imagenetScore, cocoScore,
 					Latency.of(timed.stream().map(TimedDetection::timings).toList()), throughput, text);
 		}
 	}
 
-	private static Classifier classify(OnnxLabelDetector detector, LabelHierarchy hierarchy, List<Photo> photos) {
+	private static Classifier classify(OnnxLabelDetector detector, List<Photo> photos) {
 		Ratio top1 = Ratio.NONE;
 		Ratio top5 = Ratio.NONE;
 		for (Photo photo : photos) {
@@ -177,6 +168,19 @@ final class BenchLabelsCommand {
 			top5 = top5.plus(Ratio.of(Arrays.stream(top).anyMatch(c -> c == photo.imagenetClass())));
 		}
 		return new Classifier(photos.size(), top1.value(), top5.value());
+	}
+
+	private static Imagenet scoreImagenet(LabelMetrics metrics, LabelHierarchy hierarchy, List<Photo> photos,
+			List<TimedDetection> results) {
+		Ratio ancestor = Ratio.NONE;
+		Ratio itself = Ratio.NONE;
+		for (int i = 0; i < photos.size(); i++) {
+			List<Label> labels = results.get(i).detection().labels();
+			LabelNode truth = hierarchy.imagenet(photos.get(i).imagenetClass());
+			ancestor = ancestor.plus(Ratio.of(metrics.namesClassOrAncestor(truth, labels)));
+			itself = itself.plus(Ratio.of(labels.stream().anyMatch(label -> label.name().equals(truth.name()))));
+		}
+		return new Imagenet(photos.size(), ancestor.value(), itself.value());
 	}
 
 	private static Coco scoreCoco(LabelMetrics metrics, LabelHierarchy hierarchy, List<Photo> photos,
@@ -263,8 +267,7 @@ final class BenchLabelsCommand {
 	private record Photo(byte[] bytes, int imagenetClass, List<ClassBox> objects) {
 	}
 
-	private static List<Photo> imagenetPhotos(Path folder) throws IOException {
-		LabelHierarchy hierarchy = LabelHierarchy.fromClasspath();
+	private static List<Photo> imagenetPhotos(LabelHierarchy hierarchy, Path folder) throws IOException {
 		List<Photo> photos = new ArrayList<>();
 		for (Path file : files(folder, ".jpeg")) {
 			String wordnetId = file.getFileName().toString().split("_", 2)[0];
@@ -367,17 +370,19 @@ final class BenchLabelsCommand {
 	record Floor(String measure, double value, String bound, boolean pass) {
 	}
 
-	record Report(String date, int cores, double loadAverage, String modelVersion, String eval, double loadMs,
-			Classifier classifier, Imagenet imagenet, Coco coco, Latency latency, Throughput throughput,
-			List<TextImage> text, Floor loadFloor, Floor top5Floor, Floor recallFloor, Floor precisionFloor,
+	/** Load averages (one minute) before and after the run tell how much the machine was shared. */
+	record Report(String date, int cores, double loadAverageBefore, double loadAverageAfter, String modelVersion,
+			String eval, double loadMs, Classifier classifier, Imagenet imagenet, Coco coco, Latency latency,
+			Throughput throughput, List<TextImage> text, Floor loadFloor, Floor top5Floor, Floor recallFloor, Floor precisionFloor,
 			Floor marginalFloor, Floor ocrFloor) {
 
-		static Report of(String date, int cores, double loadAverage, String modelVersion, String eval, double loadMs,
-				Classifier classifier, Imagenet imagenet, Coco coco, Latency latency, Throughput throughput,
-				List<TextImage> text) {
+		static Report of(String date, int cores, double loadAverageBefore, double loadAverageAfter,
+				String modelVersion, String eval, double loadMs, Classifier classifier, Imagenet imagenet, Coco coco,
+				Latency latency, Throughput throughput, List<TextImage> text) {
 			double pageMs = text.stream().filter(t -> t.name().equals(PAGE)).findFirst().orElseThrow().ocrMs();
-			return new Report(date, cores, loadAverage, modelVersion, eval, loadMs, classifier, imagenet, coco,
-					latency, throughput, text, new Floor("model load ms", loadMs, "≤ 1 s", loadMs <= LOAD_FLOOR_MS),
+			return new Report(date, cores, loadAverageBefore, loadAverageAfter, modelVersion, eval, loadMs, classifier,
+					imagenet, coco, latency, throughput, text,
+					new Floor("model load ms", loadMs, "≤ 1 s", loadMs <= LOAD_FLOOR_MS),
 					new Floor("classifier top-5", classifier.top5(), "≥ 95 %", classifier.top5() >= TOP5_FLOOR),
 					new Floor("COCO label recall", coco.labelRecall(), "≥ 0.75", coco.labelRecall() >= RECALL_FLOOR),
 					new Floor("COCO label precision", coco.labelPrecision(), "≥ 0.85",
@@ -395,8 +400,8 @@ final class BenchLabelsCommand {
 		String markdown() {
 			StringBuilder md = new StringBuilder();
 			md.append("# Tasklens label benchmark\n\n");
-			md.append(String.format(Locale.ROOT, "%s · %d cores · load average %.2f at the end · %s · eval %s%n%n", date,
-					cores, loadAverage, modelVersion, eval));
+			md.append(String.format(Locale.ROOT, "%s · %d cores · load average %.2f before, %.2f after · %s · eval %s%n%n",
+					date, cores, loadAverageBefore, loadAverageAfter, modelVersion, eval));
 			md.append("| Measure | Value | Floor | |\n|---|---:|---|---|\n");
 			row(md, "Model load (`open` + `load`)", ms(loadMs), loadFloor);
 			row(md, "Classifier top-1 (" + classifier.images() + " ImageNet photos)", pct(classifier.top1()), null);
