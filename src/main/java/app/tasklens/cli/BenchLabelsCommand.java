@@ -40,6 +40,7 @@ import app.tasklens.vision.OcrSamples;
 import app.tasklens.vision.OnnxLabelDetector;
 import app.tasklens.vision.StageTimings;
 import app.tasklens.vision.TimedDetection;
+import app.tasklens.vision.VisionSettings;
 
 /**
  * {@code ./tasklens bench-labels [--eval DIR] [--out DIR]}: how good and how fast the on-box labeler is on
@@ -124,7 +125,8 @@ final class BenchLabelsCommand {
 		double loadAverageBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
 		long start = System.nanoTime();
-		try (OnnxLabelDetector detector = OnnxLabelDetector.open(CliSettings.vision())) {
+		VisionSettings settings = CliSettings.vision();
+		try (OnnxLabelDetector detector = OnnxLabelDetector.open(settings)) {
 			detector.load();
 			double loadMs = millis(System.nanoTime() - start);
 
@@ -145,14 +147,11 @@ final class BenchLabelsCommand {
 					withoutText.add(all.get(i));
 				}
 			}
-			int threads = Runtime.getRuntime().availableProcessors();
-			double allWallMs = batch(detector, all, options, threads);
-			double plainWallMs = batch(detector, withoutText, options, threads);
-			Throughput throughput = new Throughput(threads, all.size(), all.size() / (allWallMs / 1000),
-					allWallMs / all.size(), withoutText.size(), plainWallMs / withoutText.size());
+			Throughput throughput = throughput(detector, all, withoutText, options);
 			List<TextImage> text = readText(detector, options);
 
-			return Report.of(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), threads, loadAverageBefore,
+			return Report.of(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), throughput.threads(),
+					settings.intraOpThreads(), loadAverageBefore,
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), detector.modelVersion(),
 					eval.toAbsolutePath().normalize().toString(), loadMs, classifier, imagenetScore, cocoScore,
 					Latency.of(timed.stream().map(TimedDetection::timings).toList()), throughput, text);
@@ -217,30 +216,51 @@ final class BenchLabelsCommand {
 	}
 
 	/**
-	 * Wall time in milliseconds to label {@code photos} on a pool of {@code threads}, the way
-	 * {@code ./tasklens label} labels a batch; the median of {@link #BATCH_PASSES} passes.
+	 * Labels all photos, and the photos without text, on a pool of one thread per core, the way
+	 * {@code ./tasklens label} labels a batch; {@link #BATCH_PASSES} passes of each, interleaved so that
+	 * bursts of work by other tenants of the machine fall on both alike, counted by their medians.
 	 */
-	private static double batch(OnnxLabelDetector detector, List<Photo> photos, DetectOptions options, int threads)
-			throws InterruptedException, ExecutionException {
+	private static Throughput throughput(OnnxLabelDetector detector, List<Photo> all, List<Photo> withoutText,
+			DetectOptions options) throws InterruptedException, ExecutionException {
+		int threads = Runtime.getRuntime().availableProcessors();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		double[][] allPasses = new double[2][BATCH_PASSES];
+		double[][] plainPasses = new double[2][BATCH_PASSES];
 		try {
-			double[] walls = new double[BATCH_PASSES];
 			for (int pass = 0; pass < BATCH_PASSES; pass++) {
-				long start = System.nanoTime();
-				List<Future<LabelDetection>> results = new ArrayList<>();
-				for (Photo photo : photos) {
-					results.add(pool.submit(() -> detector.detect(photo.bytes(), options)));
-				}
-				for (Future<LabelDetection> result : results) {
-					result.get();
-				}
-				walls[pass] = millis(System.nanoTime() - start);
+				batch(pool, detector, all, options, allPasses, pass);
+				batch(pool, detector, withoutText, options, plainPasses, pass);
 			}
-			return LabelMetrics.percentile(walls, 50);
 		}
 		finally {
 			pool.shutdownNow();
 		}
+		double allWall = LabelMetrics.percentile(allPasses[0], 50);
+		double plainWall = LabelMetrics.percentile(plainPasses[0], 50);
+		return new Throughput(threads, all.size(), all.size() / (allWall / 1000), allWall / all.size(),
+				LabelMetrics.percentile(allPasses[1], 50) / all.size(), withoutText.size(), plainWall / withoutText.size(),
+				LabelMetrics.percentile(plainPasses[1], 50) / withoutText.size());
+	}
+
+	/** One pass: its wall time goes to {@code passes[0][pass]}, the process's CPU time to {@code passes[1][pass]}. */
+	private static void batch(ExecutorService pool, OnnxLabelDetector detector, List<Photo> photos,
+			DetectOptions options, double[][] passes, int pass) throws InterruptedException, ExecutionException {
+		long cpu = processCpuNanos();
+		long start = System.nanoTime();
+		List<Future<LabelDetection>> results = new ArrayList<>();
+		for (Photo photo : photos) {
+			results.add(pool.submit(() -> detector.detect(photo.bytes(), options)));
+		}
+		for (Future<LabelDetection> result : results) {
+			result.get();
+		}
+		passes[0][pass] = millis(System.nanoTime() - start);
+		passes[1][pass] = millis(processCpuNanos() - cpu);
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static List<TextImage> readText(OnnxLabelDetector detector, DetectOptions options) throws IOException {
@@ -356,9 +376,14 @@ final class BenchLabelsCommand {
 		}
 	}
 
-	/** Marginal cost: wall time of the batch (median of {@link #BATCH_PASSES}) divided by its photos, all cores busy. */
-	record Throughput(int threads, int images, double imagesPerSecond, double marginalMs, int imagesWithoutText,
-			double marginalWithoutTextMs) {
+	/**
+	 * Marginal cost: wall time of a batch divided by its photos, all cores busy. CPU time per photo is the
+	 * process's CPU time over the batch divided by its photos: what a photo costs whatever else the machine
+	 * runs (with the cores to itself, the marginal cost comes near CPU time / threads). Medians of
+	 * {@link #BATCH_PASSES} passes.
+	 */
+	record Throughput(int threads, int images, double imagesPerSecond, double marginalMs, double cpuMs,
+			int imagesWithoutText, double marginalWithoutTextMs, double cpuWithoutTextMs) {
 	}
 
 	/** A rendered text image: word recall (last run; reading is deterministic) and median times of the runs. */
@@ -371,17 +396,17 @@ final class BenchLabelsCommand {
 	}
 
 	/** Load averages (one minute) before and after the run tell how much the machine was shared. */
-	record Report(String date, int cores, double loadAverageBefore, double loadAverageAfter, String modelVersion,
-			String eval, double loadMs, Classifier classifier, Imagenet imagenet, Coco coco, Latency latency,
-			Throughput throughput, List<TextImage> text, Floor loadFloor, Floor top5Floor, Floor recallFloor, Floor precisionFloor,
-			Floor marginalFloor, Floor ocrFloor) {
+	record Report(String date, int cores, int threadsPerInference, double loadAverageBefore,
+			double loadAverageAfter, String modelVersion, String eval, double loadMs, Classifier classifier,
+			Imagenet imagenet, Coco coco, Latency latency, Throughput throughput, List<TextImage> text, Floor loadFloor,
+			Floor top5Floor, Floor recallFloor, Floor precisionFloor, Floor marginalFloor, Floor ocrFloor) {
 
-		static Report of(String date, int cores, double loadAverageBefore, double loadAverageAfter,
-				String modelVersion, String eval, double loadMs, Classifier classifier, Imagenet imagenet, Coco coco,
-				Latency latency, Throughput throughput, List<TextImage> text) {
+		static Report of(String date, int cores, int threadsPerInference, double loadAverageBefore,
+				double loadAverageAfter, String modelVersion, String eval, double loadMs, Classifier classifier,
+				Imagenet imagenet, Coco coco, Latency latency, Throughput throughput, List<TextImage> text) {
 			double pageMs = text.stream().filter(t -> t.name().equals(PAGE)).findFirst().orElseThrow().ocrMs();
-			return new Report(date, cores, loadAverageBefore, loadAverageAfter, modelVersion, eval, loadMs, classifier,
-					imagenet, coco, latency, throughput, text,
+			return new Report(date, cores, threadsPerInference, loadAverageBefore, loadAverageAfter, modelVersion,
+					eval, loadMs, classifier, imagenet, coco, latency, throughput, text,
 					new Floor("model load ms", loadMs, "≤ 1 s", loadMs <= LOAD_FLOOR_MS),
 					new Floor("classifier top-5", classifier.top5(), "≥ 95 %", classifier.top5() >= TOP5_FLOOR),
 					new Floor("COCO label recall", coco.labelRecall(), "≥ 0.75", coco.labelRecall() >= RECALL_FLOOR),
@@ -400,8 +425,9 @@ final class BenchLabelsCommand {
 		String markdown() {
 			StringBuilder md = new StringBuilder();
 			md.append("# Tasklens label benchmark\n\n");
-			md.append(String.format(Locale.ROOT, "%s · %d cores · load average %.2f before, %.2f after · %s · eval %s%n%n",
-					date, cores, loadAverageBefore, loadAverageAfter, modelVersion, eval));
+			md.append(String.format(Locale.ROOT, "%s · %d cores, %d ONNX Runtime thread(s) per inference · "
+					+ "load average %.2f before, %.2f after · %s · eval %s%n%n", date, cores, threadsPerInference,
+					loadAverageBefore, loadAverageAfter, modelVersion, eval));
 			md.append("| Measure | Value | Floor | |\n|---|---:|---|---|\n");
 			row(md, "Model load (`open` + `load`)", ms(loadMs), loadFloor);
 			row(md, "Classifier top-1 (" + classifier.images() + " ImageNet photos)", pct(classifier.top1()), null);
@@ -422,6 +448,8 @@ final class BenchLabelsCommand {
 			row(md, "Marginal cost per photo in a batch, all photos", ms(throughput.marginalMs()), null);
 			row(md, "Marginal cost per photo in a batch, " + throughput.imagesWithoutText() + " photos without text",
 					ms(throughput.marginalWithoutTextMs()), marginalFloor);
+			row(md, "CPU time per photo in a batch, all photos / without text",
+					ms(throughput.cpuMs()) + " / " + ms(throughput.cpuWithoutTextMs()), null);
 			for (TextImage image : text) {
 				row(md, String.format(Locale.ROOT, "OCR word recall, rendered %s %d×%d (%d words)", image.name(),
 						image.width(), image.height(), image.words()), num(image.wordRecall()), null);

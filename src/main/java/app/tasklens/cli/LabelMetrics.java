@@ -114,7 +114,8 @@ final class LabelMetrics {
 	/** Whether the returned labels or their parents name {@code truth} or one of its ancestors. */
 	boolean namesClassOrAncestor(LabelNode truth, List<Label> labels) {
 		Set<String> named = namesAndParents(labels);
-		return named.contains(truth.name()) || hierarchy.ancestors(truth).stream().map(LabelNode::name).anyMatch(named::contains);
+		return named.contains(truth.name())
+				|| hierarchy.ancestors(truth).stream().map(LabelNode::name).anyMatch(named::contains);
 	}
 
 	private Set<Integer> cocoClassesClaimedBy(LabelNode node) {
