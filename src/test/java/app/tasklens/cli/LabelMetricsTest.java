@@ -99,6 +99,7 @@ class LabelMetricsTest {
 		double[] five = { 5, 1, 4, 2, 3 };
 		double[] twenty = IntStream.rangeClosed(1, 20).asDoubleStream().toArray();
 
+		assertThat(LabelMetrics.percentile(five, 0)).as("the smallest").isEqualTo(1);
 		assertThat(LabelMetrics.percentile(five, 50)).isEqualTo(3);
 		assertThat(LabelMetrics.percentile(five, 20)).isEqualTo(1);
 		assertThat(LabelMetrics.percentile(five, 21)).isEqualTo(2);
