@@ -33,9 +33,4 @@ record AttachmentSettings(
 			throw new IllegalArgumentException("tasklens.attachments durations must be positive");
 		}
 	}
-
-	static AttachmentSettings defaults() {
-		return new AttachmentSettings(DataSize.ofMegabytes(15), 10_000, 50_000_000, Duration.ofMinutes(15), 320,
-				Duration.ofMinutes(1));
-	}
 }

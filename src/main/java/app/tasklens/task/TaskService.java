@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ public class TaskService {
 	private final Tasks tasks;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final AtomicLong lastCreated = new AtomicLong();
 
 	TaskService(Tasks tasks, ApplicationEventPublisher events, Clock clock) {
 		this.tasks = tasks;
@@ -24,7 +26,7 @@ public class TaskService {
 	}
 
 	public Task create(String ownerId, String title, String body, LocalDate dueDate) {
-		Task task = Task.create(ownerId, title, body, dueDate, now());
+		Task task = Task.create(ownerId, title, body, dueDate, creationTime());
 		tasks.add(task);
 		return task;
 	}
@@ -50,6 +52,14 @@ public class TaskService {
 		get(ownerId, taskId);
 		events.publishEvent(new TaskDeleted(ownerId, taskId));
 		tasks.delete(ownerId, taskId);
+	}
+
+	/**
+	 * Creation times are unique and increasing on this server, so that "newest first" is the order in which
+	 * tasks were made even when two arrive within one millisecond.
+	 */
+	private Instant creationTime() {
+		return Instant.ofEpochMilli(lastCreated.accumulateAndGet(now().toEpochMilli(), (last, now) -> Math.max(last + 1, now)));
 	}
 
 	/** The stores keep milliseconds; a task reads the same before and after it is stored. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import app.tasklens.labeling.DetectOptions;
 import app.tasklens.labeling.DetectorUnavailableException;
 import app.tasklens.labeling.Label;
 import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.TextDetection;
 import app.tasklens.labeling.UnreadableImageException;
 
 /** Golden tests on darknet's sample photos with the real models. */
@@ -67,6 +72,34 @@ class OnnxLabelDetectorTest {
 
 		assertThat(result.imageProperties().format()).isEqualTo("WEBP");
 		assertThat(names(result)).contains("Dog", "Bicycle", "Car");
+	}
+
+	@Test
+	void textInAnImageGivesATextLabelAndItsLinesAndWords() throws Exception {
+		OcrSamples.Sample sample = OcrSamples.benchmark().get(0);
+
+		LabelDetection result = detector.detect(png(sample), DetectOptions.defaults());
+
+		assertThat(label(result, "Text").categories()).containsExactly("Text and Documents");
+		assertThat(result.textDetections()).anyMatch(t -> t.type() == TextDetection.Type.LINE);
+		assertThat(sample.wordRecall(result.textDetections())).isGreaterThan(0.8);
+	}
+
+	@Test
+	void textIsNotReadWhenNotAskedFor() throws Exception {
+		LabelDetection result = detector.detect(png(OcrSamples.benchmark().get(0)),
+				DetectOptions.defaults().withDetectText(false));
+
+		assertThat(result.textDetections()).isEmpty();
+		assertThat(names(result)).doesNotContain("Text");
+	}
+
+	@Test
+	void photoWithoutTextHasNoTextLabel() {
+		LabelDetection result = detect("dog.jpg");
+
+		assertThat(result.textDetections()).isEmpty();
+		assertThat(names(result)).doesNotContain("Text");
 	}
 
 	@Test
@@ -239,5 +272,11 @@ class OnnxLabelDetectorTest {
 
 	private static List<String> names(LabelDetection result) {
 		return result.labels().stream().map(Label::name).toList();
+	}
+
+	private static byte[] png(OcrSamples.Sample sample) throws IOException {
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(sample.image(), "png", png);
+		return png.toByteArray();
 	}
 }

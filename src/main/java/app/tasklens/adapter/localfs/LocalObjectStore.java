@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +44,6 @@ class LocalObjectStore implements ObjectStore {
 	/** Only keys the server makes: three ids and a known suffix, so no key can climb out of the root. */
 	private static final Pattern KEY = Pattern
 		.compile("[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}\\.(jpg|png|webp|thumb\\.jpg)");
-	/** Staged files older than this at start belong to uploads a crash interrupted. */
-	private static final Duration STALE_STAGING = Duration.ofHours(1);
 	private static final int BUFFER = 64 * 1024;
 
 	private final Path root;
@@ -59,7 +56,7 @@ class LocalObjectStore implements ObjectStore {
 		this.tickets = tickets;
 		try {
 			Files.createDirectories(staging);
-			removeStaleStaging();
+			removeStaging();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create the objects directory " + root, ex);
@@ -135,14 +132,15 @@ class LocalObjectStore implements ObjectStore {
 		return root.resolve(key);
 	}
 
-	private void removeStaleStaging() throws IOException {
-		Instant cutoff = Instant.now().minus(STALE_STAGING);
+	/**
+	 * At start, whatever is staged belongs to uploads that a stop or crash interrupted (one server owns its
+	 * data directory): it will never be published.
+	 */
+	private void removeStaging() throws IOException {
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
 			for (Path file : files) {
-				if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-					log.info("removing {}, left by an upload that was interrupted", file);
-					Files.deleteIfExists(file);
-				}
+				log.info("removing {}, left by an upload that was interrupted", file);
+				Files.deleteIfExists(file);
 			}
 		}
 	}

@@ -25,6 +25,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentService;
 import app.tasklens.attachment.AttachmentUploads;
@@ -38,7 +44,12 @@ import app.tasklens.web.CurrentUser;
  * with a bearer token and {@code /tasks/…} with the web UI's session (POST, DELETE with its CSRF token).
  */
 @RestController
+@Tag(name = "Attachments", description = "Images attached to a task, and their labels. Another user's task or image"
+		+ " answers 404 like a missing one.")
 class AttachmentController {
+
+	/** The problem schema of {@link OpenApiConfiguration}, for responses described here. */
+	static final String PROBLEM = "#/components/schemas/Problem";
 
 	private static final String API = "/api/tasks/{taskId}/attachments";
 	private static final String UI = "/tasks/{taskId}/attachments";
@@ -65,6 +76,18 @@ class AttachmentController {
 	}
 
 	@PostMapping({API, UI})
+	@Operation(summary = "Ask for an upload URL for a new image",
+			description = "Answers the attachment (PENDING_UPLOAD) and how to send the bytes: `method` to `url` with"
+					+ " `headers` before `expiresAt`. The URL works once, for at most `size` bytes (15 MB without one)"
+					+ " of the declared type. The same route without /api serves the web UI (session cookie and CSRF"
+					+ " token).")
+	@ApiResponse(responseCode = "201", description = "The pending attachment and its upload URL")
+	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+	@ApiResponse(responseCode = "413", description = "The declared size is over the limit",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@ApiResponse(responseCode = "415", description = "Not a JPEG, PNG or WebP image",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@ApiResponse(responseCode = "422", ref = OpenApiConfiguration.UNPROCESSABLE)
 	ResponseEntity<Created> create(CurrentUser user, @PathVariable String taskId, @RequestBody CreateAttachment body,
 			HttpServletRequest request) {
 		AttachmentUploads.NewUpload created = uploads.request(user.id(), taskId, body.filename(), body.contentType(),
@@ -75,6 +98,9 @@ class AttachmentController {
 	}
 
 	@GetMapping({API, UI})
+	@Operation(summary = "List a task's images, oldest first")
+	@ApiResponse(responseCode = "200", description = "The images with their status and labels")
+	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	AttachmentList list(CurrentUser user, @PathVariable String taskId, HttpServletRequest request) {
 		List<Attachment> found = attachments.list(user.id(), taskId);
 		Map<String, LabelDetection> detections = labels.findByTask(taskId);
@@ -85,6 +111,11 @@ class AttachmentController {
 	}
 
 	@GetMapping({API + "/{attachmentId}", UI + "/{attachmentId}"})
+	@Operation(summary = "One image with its labels",
+			description = "`status` is PENDING_UPLOAD, UPLOADED, LABELING, LABELED or FAILED (then `error` says why);"
+					+ " `labels` and `textDetections` are filled once LABELED.")
+	@ApiResponse(responseCode = "200", description = "The image")
+	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	AttachmentJson get(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,
 			HttpServletRequest request) {
 		Attachment attachment = attachments.get(user.id(), taskId, attachmentId);
@@ -92,6 +123,11 @@ class AttachmentController {
 	}
 
 	@PostMapping({API + "/{attachmentId}/relabel", UI + "/{attachmentId}/relabel"})
+	@Operation(summary = "Label an image again", description = "From LABELED or FAILED; the image is UPLOADED again.")
+	@ApiResponse(responseCode = "202", description = "Labeling starts again")
+	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+	@ApiResponse(responseCode = "409", description = "The image is waiting for its bytes or being labeled",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	ResponseEntity<AttachmentJson> relabel(CurrentUser user, @PathVariable String taskId,
 			@PathVariable String attachmentId, HttpServletRequest request) {
 		Attachment attachment = attachments.relabel(user.id(), taskId, attachmentId);
@@ -99,12 +135,19 @@ class AttachmentController {
 	}
 
 	@DeleteMapping({API + "/{attachmentId}", UI + "/{attachmentId}"})
+	@Operation(summary = "Delete an image, its file and thumbnail")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	ResponseEntity<Void> delete(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId) {
 		attachments.delete(user.id(), taskId, attachmentId);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping({API + "/{attachmentId}/content", UI + "/{attachmentId}/content"})
+	@Operation(summary = "The image as uploaded", description = "Served inline with its type and file name.")
+	@ApiResponse(responseCode = "200", description = "The image bytes",
+			content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
+	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	ResponseEntity<InputStreamResource> content(CurrentUser user, @PathVariable String taskId,
 			@PathVariable String attachmentId) throws IOException {
 		Attachment attachment = attachments.get(user.id(), taskId, attachmentId);
@@ -123,6 +166,10 @@ class AttachmentController {
 	}
 
 	@GetMapping({API + "/{attachmentId}/thumbnail", UI + "/{attachmentId}/thumbnail"})
+	@Operation(summary = "A JPEG thumbnail, upright, at most 320 px on its longest side")
+	@ApiResponse(responseCode = "200", description = "The thumbnail",
+			content = @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")))
+	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	ResponseEntity<InputStreamResource> thumbnail(CurrentUser user, @PathVariable String taskId,
 			@PathVariable String attachmentId) throws IOException {
 		Attachment attachment = attachments.get(user.id(), taskId, attachmentId);

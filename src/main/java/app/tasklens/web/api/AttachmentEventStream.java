@@ -30,10 +30,11 @@ import app.tasklens.labeling.TextDetection;
  * status, {@code labels} when its labels are saved, {@code deleted} when it is gone. Sent after the
  * commit, so a client never sees a change that was rolled back.
  *
- * <p>Each user's last {@value #KEPT} events are kept in memory with ids {@code <boot>-<sequence>}; a
- * client that reconnects with {@code Last-Event-ID} gets what it missed, or a {@code reset} event when
- * that is no longer known (too old, or the server restarted) and it should reload what it shows. One
- * sender thread writes to the clients, in order, and never holds up labeling or a request.
+ * <p>Each user's last {@value #KEPT} events are kept in memory with ids {@code <boot>-<sequence>}, for
+ * {@code RETENTION} after the user's last stream closed; a client that reconnects with
+ * {@code Last-Event-ID} gets what it missed, or a {@code reset} event when that is no longer known (too
+ * old, or the server restarted) and it should reload what it shows. One sender thread writes to the
+ * clients, in order, and never holds up labeling or a request.
  */
 @Component
 class AttachmentEventStream implements SmartLifecycle {
@@ -43,6 +44,8 @@ class AttachmentEventStream implements SmartLifecycle {
 	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 	/** Proxies close idle connections; a comment every so often keeps the stream open and finds dead clients. */
 	private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+	/** How long a user's events are kept with no stream open: a reconnect comes within seconds. */
+	private static final Duration RETENTION = Duration.ofMinutes(10);
 
 	/** The payload of every event; {@code labels} and {@code textDetections} are filled for {@code labels}. */
 	record AttachmentEvent(String taskId, String attachmentId, String status, String error,
@@ -78,7 +81,7 @@ class AttachmentEventStream implements SmartLifecycle {
 	/** A stream of the user's events, starting after {@code lastEventId} when given. */
 	SseEmitter subscribe(String userId, String lastEventId) {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-		UserStream stream = users.computeIfAbsent(userId, id -> new UserStream());
+		UserStream stream = users.computeIfAbsent(userId, id -> new UserStream(sequence.get()));
 		emitter.onCompletion(() -> stream.emitters.remove(emitter));
 		emitter.onTimeout(() -> stream.emitters.remove(emitter));
 		emitter.onError(error -> stream.emitters.remove(emitter));
@@ -131,7 +134,7 @@ class AttachmentEventStream implements SmartLifecycle {
 			return;
 		}
 		executor.execute(() -> {
-			UserStream stream = users.computeIfAbsent(userId, id -> new UserStream());
+			UserStream stream = users.computeIfAbsent(userId, id -> new UserStream(sequence.get()));
 			synchronized (stream) {
 				Sent sent = new Sent(sequence.incrementAndGet(), name, data);
 				stream.keep(sent);
@@ -147,14 +150,21 @@ class AttachmentEventStream implements SmartLifecycle {
 				MediaType.APPLICATION_JSON);
 	}
 
+	/** Keeps open streams alive and forgets the events of users who have been away for long. */
 	private void heartbeat() {
-		for (UserStream stream : users.values()) {
+		long now = System.nanoTime();
+		users.entrySet().removeIf(entry -> {
+			UserStream stream = entry.getValue();
 			synchronized (stream) {
 				for (SseEmitter emitter : stream.emitters) {
 					send(stream, emitter, SseEmitter.event().comment("keep-alive"));
 				}
+				if (!stream.emitters.isEmpty()) {
+					stream.lastUsed = now;
+				}
+				return stream.emitters.isEmpty() && now - stream.lastUsed > RETENTION.toNanos();
 			}
-		}
+		});
 	}
 
 	private static void send(UserStream stream, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
@@ -171,8 +181,16 @@ class AttachmentEventStream implements SmartLifecycle {
 
 		final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
 		final Deque<Sent> recent = new ArrayDeque<>();
-		/** The highest sequence dropped from {@link #recent}: a client that saw less missed something. */
+		/**
+		 * The highest sequence not in {@link #recent}: a client that saw less missed something. A new stream
+		 * starts at the current sequence, since whatever came before it (if anything) is not kept here.
+		 */
 		long forgottenUpTo;
+		long lastUsed = System.nanoTime();
+
+		UserStream(long forgottenUpTo) {
+			this.forgottenUpTo = forgottenUpTo;
+		}
 
 		void keep(Sent sent) {
 			recent.addLast(sent);

@@ -6,6 +6,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import app.tasklens.web.CurrentUser;
 
 /**
@@ -13,6 +17,7 @@ import app.tasklens.web.CurrentUser;
  * {@code /events} with the web UI's session (an {@code EventSource} cannot send a bearer header).
  */
 @RestController
+@Tag(name = "Events", description = "Live changes of the signed-in user's images")
 class EventController {
 
 	private final AttachmentEventStream stream;
@@ -22,6 +27,12 @@ class EventController {
 	}
 
 	@GetMapping(path = {"/api/events", "/events"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Server-Sent Events: image status changes and saved labels",
+			description = "Events `status` (UPLOADED, LABELING, FAILED), `labels` (LABELED, with `labels` and"
+					+ " `textDetections`) and `deleted`, each with `taskId`, `attachmentId`, `status` and `error`."
+					+ " Reconnect with Last-Event-ID to get what was missed, or a `reset` event when that is no longer"
+					+ " known. /events serves the web UI's session.")
+	@ApiResponse(responseCode = "200", description = "The event stream")
 	SseEmitter events(CurrentUser user, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 		return stream.subscribe(user.id(), lastEventId);
 	}

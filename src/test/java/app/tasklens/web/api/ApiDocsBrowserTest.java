@@ -50,12 +50,16 @@ class ApiDocsBrowserTest {
 		try {
 			browser.get("http://localhost:" + port + "/api/docs");
 			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-			wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".opblock-summary-path"), 8));
+			wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".opblock-summary-path"), 18));
 
 			List<String> paths = browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
 				.map(path -> path.getDomAttribute("data-path")).distinct().toList();
 			assertThat(paths).containsExactlyInAnyOrder("/api/tasks", "/api/tasks/{id}", "/api/users",
-					"/api/users/{id}", "/api/token");
+					"/api/users/{id}", "/api/token", "/api/tasks/{taskId}/attachments",
+					"/api/tasks/{taskId}/attachments/{attachmentId}", "/api/tasks/{taskId}/attachments/{attachmentId}/relabel",
+					"/api/tasks/{taskId}/attachments/{attachmentId}/content",
+					"/api/tasks/{taskId}/attachments/{attachmentId}/thumbnail", "/api/uploads/{ticket}", "/api/signedUrl",
+					"/api/events");
 			assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).startsWith("Tasklens API");
 
 			browser.findElement(By.cssSelector("#operations-Tasks-list .opblock-summary")).click();

@@ -137,6 +137,28 @@ class AttachmentApiTest {
 
 		assertThat(items).extracting(item -> item.path("id").asString()).containsExactly(first, second);
 		assertThat(items.get(1).path("contentType").asString()).isEqualTo("image/webp");
+		HttpResponse<byte[]> thumbnail = uploads.download(alice, ImageUploads.path(task, second) + "/thumbnail");
+		assertThat(thumbnail.statusCode()).isEqualTo(200);
+		assertThat(thumbnail.headers().firstValue("Content-Type")).contains("image/jpeg");
+	}
+
+	@Test
+	void theThumbnailIsUprightWhenTheCameraWasTurned() throws Exception {
+		// Stored 800 × 200 with the red quarter top left; EXIF 6 turns it a quarter clockwise for the viewer.
+		byte[] turned = TestImages.withExifOrientation(TestImages.jpeg(800, 200), 6);
+
+		JsonNode attachment = uploads.attach(alice, task, "turned.jpg", "image/jpeg", turned);
+		HttpResponse<byte[]> thumbnail = uploads.download(alice,
+				ImageUploads.path(task, attachment.path("id").asString()) + "/thumbnail");
+
+		assertThat(attachment.path("width").asInt()).isEqualTo(200);
+		assertThat(attachment.path("height").asInt()).isEqualTo(800);
+		BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
+		assertThat(small.getWidth()).isEqualTo(80);
+		assertThat(small.getHeight()).isEqualTo(320);
+		assertThat(redness(small, 60, 80)).as("top right is red").isGreaterThan(150);
+		assertThat(redness(small, 20, 80)).as("top left is blue").isLessThan(100);
+		assertThat(redness(small, 60, 240)).as("bottom right is blue").isLessThan(100);
 	}
 
 	@Test
@@ -227,7 +249,19 @@ class AttachmentApiTest {
 
 	@Test
 	void withoutATokenNothingHappens() {
+		String id = uploads.attach(alice, task, "a.png", "image/png", TestImages.png(40, 30)).path("id").asString();
+		settled(id);
+		String self = ImageUploads.path(task, id);
+
 		rejected(() -> api.post("/api/tasks/" + task + "/attachments").json("{\"filename\":\"x.png\"}").send(), 401);
+		rejected(() -> api.get("/api/tasks/" + task + "/attachments").send(), 401);
+		rejected(() -> api.get(self).send(), 401);
+		rejected(() -> api.get(self + "/content").send(), 401);
+		rejected(() -> api.get(self + "/thumbnail").send(), 401);
+		rejected(() -> api.post(self + "/relabel").send(), 401);
+		rejected(() -> api.delete(self).send(), 401);
+		rejected(() -> api.get("/api/signedUrl?taskId=" + task + "&filename=x.jpg&filetype=image/jpeg").send(), 401);
+		rejected(() -> api.get("/api/events").send(), 401);
 	}
 
 	// Bad uploads.
@@ -403,6 +437,10 @@ class AttachmentApiTest {
 			Thread.sleep(20);
 		}
 		assertThat(taskFiles()).isEmpty();
+	}
+
+	private static int redness(BufferedImage image, int x, int y) {
+		return (image.getRGB(x, y) >> 16) & 0xFF;
 	}
 
 	private static JsonNode label(JsonNode attachment, String name) {
