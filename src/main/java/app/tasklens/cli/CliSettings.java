@@ -21,7 +21,8 @@ final class CliSettings {
 		Path models = Path.of(env("TASKLENS_MODELS_DIR", dataDir().resolve("models").toString()));
 		return new VisionSettings(models, Integer.parseInt(env("TASKLENS_VISION_INTRAOPTHREADS", "1")),
 				Integer.parseInt(env("TASKLENS_VISION_CONCURRENTINFERENCES", "0")),
-				Boolean.parseBoolean(env("TASKLENS_VISION_FETCHMISSING", "true")));
+				Boolean.parseBoolean(env("TASKLENS_VISION_FETCHMISSING", "true")),
+				Path.of(env("TASKLENS_VISION_NATIVECACHEDIR", dataDir().resolve(".cache").toString())));
 	}
 
 	private static String env(String name, String fallback) {

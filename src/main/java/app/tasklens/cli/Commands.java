@@ -12,7 +12,7 @@ public final class Commands {
 	private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of(
 			"label", LabelCommand::run,
 			"bench-api", BenchApiCommand::run,
-			"bench-pipeline", BenchPipelineCommand::run);
+			"bench-pipeline", BenchPipelineCommand::run, "bench-labels", BenchLabelsCommand::run);
 
 	private Commands() {
 	}

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The label tree: every class the models know (1000 ImageNet synsets, 80 COCO classes) as a node with a
@@ -38,16 +39,23 @@ public final class LabelHierarchy {
 	private final Map<String, LabelNode> byName;
 	private final List<LabelNode> imagenet;
 	private final List<LabelNode> coco;
+	private final Map<String, Integer> imagenetByWordnetId;
 	/** Node id → length of the longest chain of ancestors above it. */
 	private final Map<String, Integer> heights;
 
-	LabelHierarchy(Map<String, LabelNode> nodes, List<LabelNode> imagenet, List<LabelNode> coco) {
+	LabelHierarchy(Map<String, LabelNode> nodes, List<LabelNode> imagenet, List<LabelNode> coco,
+			List<String> imagenetWordnetIds) {
 		this.nodes = Map.copyOf(nodes);
 		Map<String, LabelNode> names = new HashMap<>();
 		nodes.values().forEach(node -> names.putIfAbsent(key(node.name()), node));
 		this.byName = Map.copyOf(names);
 		this.imagenet = List.copyOf(imagenet);
 		this.coco = List.copyOf(coco);
+		Map<String, Integer> byWordnetId = new HashMap<>();
+		for (int i = 0; i < imagenetWordnetIds.size(); i++) {
+			byWordnetId.put(imagenetWordnetIds.get(i), i);
+		}
+		this.imagenetByWordnetId = Map.copyOf(byWordnetId);
 		Map<String, Integer> heights = new HashMap<>();
 		nodes.keySet().forEach(id -> height(id, heights, 0));
 		this.heights = Map.copyOf(heights);
@@ -60,7 +68,9 @@ public final class LabelHierarchy {
 					split(cell(row, 4), "\\|"));
 			nodes.put(node.id(), node);
 		}
-		return new LabelHierarchy(nodes, classes("imagenet-classes.tsv", nodes), classes("coco-classes.tsv", nodes));
+		List<String> wordnetIds = rows("imagenet-classes.tsv").stream().map(row -> row[1]).toList();
+		return new LabelHierarchy(nodes, classes("imagenet-classes.tsv", nodes), classes("coco-classes.tsv", nodes),
+				wordnetIds);
 	}
 
 	/** The node of ImageNet-1k class {@code index} (0–999, sorted WordNet-id order). */
@@ -71,6 +81,15 @@ public final class LabelHierarchy {
 	/** The node of COCO class {@code index} (0 = person … 79 = toothbrush). */
 	public LabelNode coco(int index) {
 		return coco.get(index);
+	}
+
+	/**
+	 * The ImageNet-1k class index (0–999) of a synset such as {@code n02110063}. Not always the class whose
+	 * node has that id: four classes share a node under another synset (sunglass → sunglasses).
+	 */
+	public OptionalInt imagenetClass(String wordnetId) {
+		Integer index = imagenetByWordnetId.get(wordnetId);
+		return index == null ? OptionalInt.empty() : OptionalInt.of(index);
 	}
 
 	public int imagenetClasses() {

@@ -23,7 +23,8 @@ import app.tasklens.labeling.TextDetection;
 
 /**
  * The on-box label detector: YOLOX-Nano boxes the 80 COCO objects, MobileNetV2 names one of 1000 ImageNet
- * classes, and {@link LabelMerger} turns both into Rekognition-style labels.
+ * classes, PP-OCRv4 ({@link OcrEngine}) reads text, and {@link LabelMerger} turns them into Rekognition-style
+ * labels.
  *
  * <p>Sessions are created once, on first use, and shared; a missing model is reported on every call (and
  * picked up once it is in place) rather than failing start-up, so the app runs without models and says
@@ -166,7 +167,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		}
 		synchronized (this) {
 			if (models == null) {
-				models = Models.load(files, settings.intraOpThreads());
+				models = Models.load(files, settings);
 			}
 			return models;
 		}
@@ -212,9 +213,10 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	/** The two sessions; loading verifies each file against the catalog first. */
 	private record Models(ObjectDetector detector, ImageClassifier classifier) {
 
-		static Models load(ModelFiles files, int intraOpThreads) {
-			// Unpacking and linking the native runtime takes a third of a second; the checksums run meanwhile.
-			CompletableFuture<OrtEnvironment> runtime = startRuntime();
+		static Models load(ModelFiles files, VisionSettings settings) {
+			int intraOpThreads = settings.intraOpThreads();
+			// Linking the native runtime (and unpacking it, the first time) takes a while; the checksums run meanwhile.
+			CompletableFuture<OrtEnvironment> runtime = startRuntime(settings);
 			Path yolox = files.require(Model.YOLOX_NANO);
 			Path mobilenet = files.require(Model.MOBILENET_V2_INT8);
 			OrtEnvironment environment = start(runtime);
@@ -240,10 +242,11 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		 * on a thread with a small stack when the process's command line is long (seen with 1.29 and a
 		 * 4 KB class path), and labeling threads are started with the JVM's default stack.
 		 */
-		private static CompletableFuture<OrtEnvironment> startRuntime() {
+		private static CompletableFuture<OrtEnvironment> startRuntime(VisionSettings settings) {
 			CompletableFuture<OrtEnvironment> runtime = new CompletableFuture<>();
 			Thread starter = new Thread(null, () -> {
 				try {
+					OnnxRuntimeLibraries.useCache(settings.nativeCacheDir());
 					runtime.complete(OrtEnvironment.getEnvironment());
 				}
 				catch (Throwable ex) {
