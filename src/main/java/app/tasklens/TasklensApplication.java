@@ -1,11 +1,17 @@
 package app.tasklens;
 
+import java.beans.PropertyEditorSupport;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
+import org.springframework.beans.factory.config.CustomEditorConfigurer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
 
 import app.tasklens.cli.Commands;
 
@@ -24,6 +30,38 @@ public class TasklensApplication {
 	@Bean
 	Clock clock() {
 		return Clock.systemDefaultZone();
+	}
+
+	/**
+	 * Settings name folders by plain file paths, relative to the working directory ({@code ../models}
+	 * included), not by Spring resource locations.
+	 */
+	@Bean
+	@ConfigurationPropertiesBinding
+	static PathSetting pathSetting() {
+		return new PathSetting();
+	}
+
+	/** The same for {@code @Value}-injected paths, whose default editor also reads resource locations. */
+	@Bean
+	static CustomEditorConfigurer pathEditor() {
+		CustomEditorConfigurer configurer = new CustomEditorConfigurer();
+		configurer.setCustomEditors(Map.of(Path.class, PlainPathEditor.class));
+		return configurer;
+	}
+
+	static final class PathSetting implements Converter<String, Path> {
+		@Override
+		public Path convert(String text) {
+			return Path.of(text);
+		}
+	}
+
+	static final class PlainPathEditor extends PropertyEditorSupport {
+		@Override
+		public void setAsText(String text) {
+			setValue(Path.of(text));
+		}
 	}
 
 	/** {@code serve} is the default command; whatever follows it goes to Spring Boot as usual. */
