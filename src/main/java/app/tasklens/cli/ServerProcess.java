@@ -79,6 +79,19 @@ final class ServerProcess implements AutoCloseable {
 		return procStatusKb("VmRSS:") / 1024.0;
 	}
 
+	/** CPU time (user + system) the server has used so far, in seconds, or -1 where /proc is not there. */
+	double cpuSeconds() {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// Fields 14 and 15 of /proc/PID/stat (utime, stime), counted after the command name.
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
 	private long procStatusKb(String field) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
