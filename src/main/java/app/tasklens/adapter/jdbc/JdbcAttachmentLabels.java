@@ -1,8 +1,11 @@
 package app.tasklens.adapter.jdbc;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,11 +43,22 @@ class JdbcAttachmentLabels implements AttachmentLabels {
 			.params(attachment.id(), attachment.taskId(), attachment.version(), detection.labelModelVersion(),
 					json.writeValueAsString(detection), labeledAt.toEpochMilli())
 			.update();
-		for (String term : terms(detection)) {
-			jdbc.sql("INSERT INTO attachment_label_terms (task_id, attachment_id, term) VALUES (?, ?, ?)")
-				.params(attachment.taskId(), attachment.id(), term)
-				.update();
+		Set<String> terms = terms(detection);
+		if (terms.isEmpty()) {
+			return;
 		}
+		// One multi-row statement: a labeling saves a few dozen terms, and a statement per term cost a parse
+		// and a trip through JDBC each, on the labeling thread, inside the write transaction.
+		List<Object> params = new ArrayList<>(terms.size() * 3);
+		for (String term : terms) {
+			params.add(attachment.taskId());
+			params.add(attachment.id());
+			params.add(term);
+		}
+		jdbc.sql("INSERT INTO attachment_label_terms (task_id, attachment_id, term) VALUES "
+				+ String.join(", ", Collections.nCopies(terms.size(), "(?, ?, ?)")))
+			.params(params)
+			.update();
 	}
 
 	@Override
