@@ -48,6 +48,19 @@ public class AttachmentUploads {
 		return settings.maxSize().toBytes();
 	}
 
+	/**
+	 * Checks an image before anything decodes it: its type and structure from the bytes, and its size in
+	 * pixels, read from the header, against the limits.
+	 *
+	 * @throws InvalidImageException when it is empty, truncated, corrupt or of another type
+	 * @throws ImageTooLargeException when it has too many pixels
+	 */
+	public ImageHeader inspect(InputStream image) throws IOException {
+		ImageHeader header = ImageHeader.verify(image);
+		checkLimits(header);
+		return header;
+	}
+
 	/** A new attachment and the request that uploads its bytes. */
 	public record NewUpload(Attachment attachment, SignedRequest upload) {
 	}
@@ -108,9 +121,8 @@ public class AttachmentUploads {
 		try (Staged staged = store.stage(body, grant.maxBytes())) {
 			ImageHeader header;
 			try (InputStream in = staged.open()) {
-				header = ImageHeader.verify(in);
+				header = inspect(in);
 			}
-			checkLimits(header);
 			return transactions.execute(status -> complete(grant, header, staged));
 		}
 	}

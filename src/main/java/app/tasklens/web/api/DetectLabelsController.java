@@ -11,11 +11,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,9 +21,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import app.tasklens.attachment.ImageHeader;
-import app.tasklens.attachment.ImageTooLargeException;
-import app.tasklens.attachment.InvalidImageException;
+import app.tasklens.attachment.AttachmentUploads;
 import app.tasklens.attachment.UploadTooLargeException;
 import app.tasklens.labeling.DetectLabelsResponse;
 import app.tasklens.labeling.DetectOptions;
@@ -44,18 +40,13 @@ import app.tasklens.web.CurrentUser;
 class DetectLabelsController {
 
 	private final LabelDetector detector;
+	private final AttachmentUploads uploads;
 	private final long maxBytes;
-	private final int maxSide;
-	private final long maxPixels;
 
-	DetectLabelsController(LabelDetector detector,
-			@Value("${tasklens.attachments.max-size:15MB}") DataSize maxSize,
-			@Value("${tasklens.attachments.max-side:10000}") int maxSide,
-			@Value("${tasklens.attachments.max-pixels:50000000}") long maxPixels) {
+	DetectLabelsController(LabelDetector detector, AttachmentUploads uploads) {
 		this.detector = detector;
-		this.maxBytes = maxSize.toBytes();
-		this.maxSide = maxSide;
-		this.maxPixels = maxPixels;
+		this.uploads = uploads;
+		this.maxBytes = uploads.maxBytes();
 	}
 
 	@Operation(summary = "Label an image now (raw body: image/jpeg, image/png, image/webp or application/octet-stream)")
@@ -93,14 +84,7 @@ class DetectLabelsController {
 	}
 
 	private DetectLabelsResponse detect(String name, byte[] image, DetectOptions options) throws IOException {
-		if (image.length == 0) {
-			throw new InvalidImageException(InvalidImageException.Reason.EMPTY, "the image is empty");
-		}
-		ImageHeader header = ImageHeader.read(new ByteArrayInputStream(image));
-		if (header.width() > maxSide || header.height() > maxSide || header.pixels() > maxPixels) {
-			throw new ImageTooLargeException("the image is " + header.width() + " × " + header.height()
-					+ " pixels; at most " + maxSide + " a side and " + maxPixels + " pixels are accepted");
-		}
+		uploads.inspect(new ByteArrayInputStream(image));
 		return DetectLabelsResponse.of(name, detector.detect(image, options));
 	}
 
