@@ -1,9 +1,6 @@
 package app.tasklens.cli;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./tasklens bench-api}: starts a server on a fresh data directory, then measures
@@ -24,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BenchApiCommand {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private BenchApiCommand() {
 	}
@@ -50,16 +43,16 @@ final class BenchApiCommand {
 
 	private static int measure(ServerProcess server, Options options) throws Exception {
 		URI base = server.base();
-		String token = signUp(base);
+		String token = BenchClient.signUp(base);
 		for (int i = 0; i < 20; i++) {
-			post(base, "/api/tasks", token, "{\"title\":\"Task " + i + "\",\"body\":\"Body of task " + i
+			BenchClient.send(base, "POST", "/api/tasks", token, "{\"title\":\"Task " + i + "\",\"body\":\"Body of task " + i
 					+ " with a few words\",\"dueDate\":\"2030-01-" + String.format("%02d", i + 1) + "\"}");
 		}
 		Map<String, HttpLoad.Request> scenarios = new LinkedHashMap<>();
 		scenarios.put("GET /actuator/health", new HttpLoad.Request("GET", "/actuator/health", null, null));
 		scenarios.put("GET /api/tasks (20)", new HttpLoad.Request("GET", "/api/tasks?limit=20", token, null));
 		// Creating tasks grows the list; a second user keeps the listed user's 20 tasks as they are.
-		String writer = signUp(base);
+		String writer = BenchClient.signUp(base);
 		scenarios.put("POST /api/tasks", new HttpLoad.Request("POST", "/api/tasks", writer,
 				"{\"title\":\"Benchmark task\",\"body\":\"created under load\"}"));
 
@@ -100,28 +93,6 @@ final class BenchApiCommand {
 		System.out.printf("server resident memory: peak %.0f MiB, now %.0f MiB%n", server.peakResidentMiB(),
 				server.residentMiB());
 		return 0;
-	}
-
-	private static String signUp(URI base) throws Exception {
-		String username = "bench-" + Long.toString(System.nanoTime(), 36);
-		String credentials = "{\"username\":\"" + username + "\",\"password\":\"bench-password-1\"}";
-		post(base, "/api/users", null, credentials);
-		JsonNode token = JSON.readTree(post(base, "/api/token", null, credentials));
-		return token.get("token").asString();
-	}
-
-	private static String post(URI base, String path, String token, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() / 100 != 2) {
-			throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return response.body();
 	}
 
 	private static double median(List<HttpLoad.Result> results, ToDoubleFunction<HttpLoad.Result> figure) {

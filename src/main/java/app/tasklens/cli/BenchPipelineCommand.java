@@ -2,7 +2,6 @@ package app.tasklens.cli;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import app.tasklens.labeling.DetectOptions;
 import app.tasklens.vision.OnnxLabelDetector;
@@ -40,8 +38,6 @@ import app.tasklens.vision.OnnxLabelDetector;
  */
 final class BenchPipelineCommand {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private BenchPipelineCommand() {
 	}
@@ -81,8 +77,8 @@ final class BenchPipelineCommand {
 
 	private static int measure(ServerProcess server, List<Path> photos, int uploads, int burst) throws Exception {
 		URI base = server.base();
-		String token = signUp(base);
-		String taskId = JSON.readTree(send(base, "POST", "/api/tasks", token, "{\"title\":\"Benchmark photos\"}"))
+		String token = BenchClient.signUp(base);
+		String taskId = BenchClient.JSON.readTree(BenchClient.send(base, "POST", "/api/tasks", token, "{\"title\":\"Benchmark photos\"}"))
 			.get("id").asString();
 		try (EventWatcher events = EventWatcher.open(base, token)) {
 			// Warm-up: the first images pay for model loading and JIT; they are not counted.
@@ -210,8 +206,8 @@ final class BenchPipelineCommand {
 	private static Upload upload(URI base, String token, String taskId, Path photo) throws Exception {
 		byte[] bytes = Files.readAllBytes(photo);
 		String type = photo.toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
-		JsonNode created = JSON.readTree(send(base, "POST", "/api/tasks/" + taskId + "/attachments", token,
-				JSON.writeValueAsString(Map.of("filename", photo.getFileName().toString(), "contentType", type, "size",
+		JsonNode created = BenchClient.JSON.readTree(BenchClient.send(base, "POST", "/api/tasks/" + taskId + "/attachments", token,
+				BenchClient.JSON.writeValueAsString(Map.of("filename", photo.getFileName().toString(), "contentType", type, "size",
 						bytes.length))));
 		JsonNode upload = created.get("upload");
 		HttpRequest.Builder put = HttpRequest.newBuilder(base.resolve(upload.get("url").asString()))
@@ -221,7 +217,7 @@ final class BenchPipelineCommand {
 				put.header(header.getKey(), header.getValue().asString());
 			}
 		});
-		HttpResponse<String> response = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BenchClient.HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
 		long done = System.nanoTime();
 		if (response.statusCode() / 100 != 2) {
 			throw new IOException("upload answered " + response.statusCode() + ": " + response.body());
@@ -247,7 +243,7 @@ final class BenchPipelineCommand {
 				.header("Authorization", "Bearer " + token)
 				.header("Accept", "text/event-stream")
 				.build();
-			CompletableFuture<HttpResponse<Stream<String>>> stream = HTTP.sendAsync(request,
+			CompletableFuture<HttpResponse<Stream<String>>> stream = BenchClient.HTTP.sendAsync(request,
 					HttpResponse.BodyHandlers.ofLines());
 			EventWatcher watcher = new EventWatcher(stream);
 			HttpResponse<Stream<String>> response = stream.get(30, TimeUnit.SECONDS);
@@ -274,7 +270,7 @@ final class BenchPipelineCommand {
 				}
 				else if (line.startsWith("data:") && event[0] != null) {
 					long now = System.nanoTime();
-					JsonNode data = JSON.readTree(line.substring(5).trim());
+					JsonNode data = BenchClient.JSON.readTree(line.substring(5).trim());
 					String id = data.path("attachmentId").asString();
 					String status = data.path("status").asString();
 					if (event[0].equals("labels")) {
@@ -318,27 +314,6 @@ final class BenchPipelineCommand {
 			}
 			return photos;
 		}
-	}
-
-	private static String signUp(URI base) throws Exception {
-		String credentials = "{\"username\":\"bench-" + Long.toString(System.nanoTime(), 36)
-				+ "\",\"password\":\"bench-password-1\"}";
-		send(base, "POST", "/api/users", null, credentials);
-		return JSON.readTree(send(base, "POST", "/api/token", null, credentials)).get("token").asString();
-	}
-
-	static String send(URI base, String method, String path, String token, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(json));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() / 100 != 2) {
-			throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return response.body();
 	}
 
 	private static double processCpuSeconds() {
