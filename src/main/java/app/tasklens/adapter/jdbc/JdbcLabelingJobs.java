@@ -17,6 +17,7 @@ import app.tasklens.labeling.LabelingJobs;
  * workers pick the same row only the first update matches and the other gets nothing.
  */
 @Repository
+@JdbcStore
 class JdbcLabelingJobs implements LabelingJobs {
 
 	private static final String CLAIMABLE = "available_at <= :now AND (lease_until IS NULL OR lease_until < :now)";
