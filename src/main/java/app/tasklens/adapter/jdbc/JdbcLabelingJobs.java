@@ -18,6 +18,7 @@ import app.tasklens.labeling.LabelingJobs;
  * whose lease ran out with an owner counts a crash of that owner.
  */
 @Repository
+@JdbcStore
 class JdbcLabelingJobs implements LabelingJobs {
 
 	private static final String CLAIMABLE = "available_at <= :now AND (lease_until IS NULL OR lease_until < :now)";

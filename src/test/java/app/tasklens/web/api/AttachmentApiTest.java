@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -193,7 +194,8 @@ class AttachmentApiTest {
 		api.deleteTask(alice, task);
 
 		awaitNoFiles();
-		assertThat(taskFolder()).doesNotExist();
+		// The sweep removes the emptied folder right after the files.
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(taskFolder()).doesNotExist());
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM attachments WHERE task_id = ?").param(task).query(Long.class).single())
 			.isZero();
 	}
@@ -431,12 +433,8 @@ class AttachmentApiTest {
 		return StoredState.of(jdbc, dataDir, alice.id(), task);
 	}
 
-	private void awaitNoFiles() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!taskFiles().isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(taskFiles()).isEmpty();
+	private void awaitNoFiles() {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(taskFiles()).isEmpty());
 	}
 
 	private static int redness(BufferedImage image, int x, int y) {
