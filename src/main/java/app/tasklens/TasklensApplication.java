@@ -23,7 +23,9 @@ public class TasklensApplication {
 		if (Commands.handles(args)) {
 			System.exit(Commands.run(args));
 		}
-		SpringApplication.run(TasklensApplication.class, serverArgs(args));
+		SpringApplication application = new SpringApplication(TasklensApplication.class);
+		application.addInitializers(StopOnSignal::install);
+		application.run(serverArgs(args));
 	}
 
 	/** The server's clock and time zone; tests replace it to move time. */
