@@ -1,6 +1,8 @@
 package app.tasklens.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -431,12 +433,12 @@ class AttachmentApiTest {
 		return StoredState.of(jdbc, dataDir, alice.id(), task);
 	}
 
-	private void awaitNoFiles() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!taskFiles().isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(taskFiles()).isEmpty();
+	/**
+	 * The sweeper deletes the files and then their empty folders: waiting for the files alone once let a
+	 * test look at the folder between its last file and the folder itself.
+	 */
+	private void awaitNoFiles() {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(taskFolder()).doesNotExist());
 	}
 
 	private static int redness(BufferedImage image, int x, int y) {
