@@ -1,8 +1,11 @@
 package app.tasklens.labeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,30 +111,17 @@ class LabelingCrashTest {
 		return created.path("attachment").path("id").asString();
 	}
 
-	/** Waits until labeling got under way; how many are labeled then. */
-	private static int awaitSomeLabeled(ApiClient api, User user, String task) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (true) {
-			long labeled = statuses(api, user, task).values().stream().filter("LABELED"::equals).count();
-			if (labeled > 0) {
-				return (int) labeled;
-			}
-			assertThat(System.nanoTime()).as("nothing labeled within 2 minutes").isLessThan(deadline);
-			Thread.sleep(10);
-		}
+	/** Waits until labeling got under way, asking often so that most images are still to do; how many are labeled then. */
+	private static int awaitSomeLabeled(ApiClient api, User user, String task) {
+		return await("some image labeled").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+			.until(() -> (int) statuses(api, user, task).values().stream().filter("LABELED"::equals).count(),
+					labeled -> labeled > 0);
 	}
 
-	private static Map<String, String> awaitAllDone(ApiClient api, User user, String task, Duration timeout)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			Map<String, String> statuses = statuses(api, user, task);
-			if (statuses.values().stream().allMatch(status -> status.equals("LABELED") || status.equals("FAILED"))) {
-				return statuses;
-			}
-			assertThat(System.nanoTime()).as("still labeling after %s: %s", timeout, statuses).isLessThan(deadline);
-			Thread.sleep(200);
-		}
+	private static Map<String, String> awaitAllDone(ApiClient api, User user, String task, Duration timeout) {
+		return await("every image labeled or failed").atMost(timeout).pollInterval(Duration.ofMillis(200))
+			.until(() -> statuses(api, user, task), statuses -> statuses.values().stream()
+				.allMatch(status -> status.equals("LABELED") || status.equals("FAILED")));
 	}
 
 	private static Map<String, String> statuses(ApiClient api, User user, String task) {
@@ -163,7 +153,7 @@ class LabelingCrashTest {
 			this.port = port;
 		}
 
-		static Server start(Path dataDir, String name) throws IOException, InterruptedException {
+		static Server start(Path dataDir, String name) throws IOException {
 			int port;
 			try (ServerSocket socket = new ServerSocket(0)) {
 				port = socket.getLocalPort();
@@ -171,7 +161,7 @@ class LabelingCrashTest {
 			List<String> arguments = List.of("-Xmx384m", "-cp", System.getProperty("java.class.path"),
 					"app.tasklens.TasklensApplication", "--server.port=" + port, "--tasklens.data-dir=" + dataDir,
 					"--tasklens.vision.models-dir=" + System.getProperty("tasklens.test.models-dir"),
-					"--tasklens.vision.fetch-missing=false", "--tasklens.labeling.lease=3s");
+					"--tasklens.labeling.lease=3s");
 			// In an argument file, not on the command line: ONNX Runtime 1.29 crashes (SIGSEGV) while it starts
 			// when /proc/self/cmdline is longer than about 4 KB, and the class path alone is 19 KB.
 			Path argumentFile = Files.write(dataDir.resolve(name + ".args"),
@@ -187,22 +177,15 @@ class LabelingCrashTest {
 			return server;
 		}
 
-		private void awaitHealthy(Path log) throws InterruptedException, IOException {
+		/** Healthy, or failing at once with the log when the process exited; connection refusals mean not yet. */
+		private void awaitHealthy(Path log) {
 			ApiClient api = new ApiClient(port);
-			long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-			while (System.nanoTime() < deadline) {
-				assertThat(process.isAlive()).as("server exited: %s", Files.readString(log)).isTrue();
-				try {
-					if (api.get("/actuator/health").send().status() == 200) {
-						return;
-					}
-				}
-				catch (RuntimeException notYet) {
-					// Not listening yet.
-				}
-				Thread.sleep(100);
-			}
-			throw new AssertionError("server not healthy within 90 s: " + Files.readString(log));
+			await("server healthy").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+				.ignoreExceptionsInstanceOf(UncheckedIOException.class)
+				.until(() -> {
+					assertThat(process.isAlive()).as("server exited: %s", Files.readString(log)).isTrue();
+					return api.get("/actuator/health").send().status() == 200;
+				});
 		}
 
 		/** SIGKILL: no shutdown hook, no flush, no lease given back. */

@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,8 +37,6 @@ import app.tasklens.web.api.ApiClient.User;
  * right problem while nothing is kept, neither a changed row nor a file.
  */
 @ApiIntegrationTest
-@TestPropertySource(properties = {"tasklens.vision.models-dir=${tasklens.test.models-dir}",
-		"tasklens.vision.fetch-missing=false"})
 class AttachmentApiTest {
 
 	private static final long MAX_BYTES = 15L * 1024 * 1024;
