@@ -1,6 +1,7 @@
 package app.tasklens.labeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,30 +120,17 @@ class LabelingCrashTest {
 		return created.path("attachment").path("id").asString();
 	}
 
-	/** Waits until labeling got under way; how many are labeled then. */
-	private static int awaitSomeLabeled(ApiClient api, User user, String task) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (true) {
-			long labeled = statuses(api, user, task).values().stream().filter("LABELED"::equals).count();
-			if (labeled > 0) {
-				return (int) labeled;
-			}
-			assertThat(System.nanoTime()).as("nothing labeled within 2 minutes").isLessThan(deadline);
-			Thread.sleep(10);
-		}
+	/** Waits until labeling got under way, asking often so that most images are still to do; how many are labeled then. */
+	private static int awaitSomeLabeled(ApiClient api, User user, String task) {
+		return await("some image labeled").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+			.until(() -> (int) statuses(api, user, task).values().stream().filter("LABELED"::equals).count(),
+					labeled -> labeled > 0);
 	}
 
-	private static Map<String, String> awaitAllDone(ApiClient api, User user, String task, Duration timeout)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			Map<String, String> statuses = statuses(api, user, task);
-			if (statuses.values().stream().allMatch(status -> status.equals("LABELED") || status.equals("FAILED"))) {
-				return statuses;
-			}
-			assertThat(System.nanoTime()).as("still labeling after %s: %s", timeout, statuses).isLessThan(deadline);
-			Thread.sleep(200);
-		}
+	private static Map<String, String> awaitAllDone(ApiClient api, User user, String task, Duration timeout) {
+		return await("every image labeled or failed").atMost(timeout).pollInterval(Duration.ofMillis(200))
+			.until(() -> statuses(api, user, task), statuses -> statuses.values().stream()
+				.allMatch(status -> status.equals("LABELED") || status.equals("FAILED")));
 	}
 
 	private static Map<String, String> statuses(ApiClient api, User user, String task) {

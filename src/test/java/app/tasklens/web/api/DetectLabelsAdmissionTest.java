@@ -22,8 +22,7 @@ import app.tasklens.web.api.ApiClient.User;
  * body is read; once the first is gone the next one gets in.
  */
 @ApiIntegrationTest
-@TestPropertySource(properties = { "tasklens.admission.max-in-flight=1", "tasklens.admission.retry-after=2s",
-		"tasklens.vision.fetch-missing=false" })
+@TestPropertySource(properties = { "tasklens.admission.max-in-flight=1", "tasklens.admission.retry-after=2s" })
 class DetectLabelsAdmissionTest {
 
 	@LocalServerPort

@@ -44,7 +44,7 @@ import app.tasklens.task.TaskService;
  * already tried waits for the models (PENDING_MODEL) instead of being labeled.
  */
 @SpringBootTest(properties = { "tasklens.data-dir=target/test-tmp/ui-attachments",
-		"tasklens.vision.fetch-missing=false", "tasklens.labeling.model-wait=1h" })
+		"tasklens.labeling.model-wait=1h" })
 @AutoConfigureMockMvc
 class AttachmentPagesTest {
 
