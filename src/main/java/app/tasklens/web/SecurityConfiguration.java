@@ -5,6 +5,7 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -68,7 +69,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, Users users) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, ObjectProvider<Users> users) throws Exception {
 		http.addFilterAfter(new SessionUsers.Revocation(users), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/signup", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
