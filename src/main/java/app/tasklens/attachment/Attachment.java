@@ -203,6 +203,15 @@ public final class Attachment {
 		updatedAt = millis(now);
 	}
 
+	/**
+	 * The user changed the image's labels. Only a LABELED image has labels to change; saving this state
+	 * orders the change with labeling's own (both move the revision), so neither is lost to the other.
+	 */
+	public void labelsEdited(Instant now) {
+		require(AttachmentStatus.LABELED, "labels can be changed once the image is labeled");
+		updatedAt = millis(now);
+	}
+
 	/** Label the stored image again: a new version, so that results of the previous run are stale. */
 	public void relabel(Instant now) {
 		if (status != AttachmentStatus.LABELED && status != AttachmentStatus.FAILED) {

@@ -135,9 +135,8 @@ public class LabelImage {
 			.map(attachment -> {
 				attachment.labeled(clock.instant());
 				attachments.update(attachment);
-				labels.replace(attachment, detection, clock.instant());
-				events.publishEvent(
-						new LabelsSaved(attachment.ownerId(), attachment.taskId(), attachment.id(), detection));
+				ImageLabels shown = labels.replace(attachment, detection, clock.instant());
+				events.publishEvent(new LabelsSaved(attachment.ownerId(), attachment.taskId(), attachment.id(), shown));
 				return true;
 			})
 			.orElse(false);

@@ -8,7 +8,9 @@ import java.util.Base64;
  * One page of a user's tasks, newest first.
  *
  * @param done only done (true) or open (false) tasks; {@code null} for both
- * @param text words that must appear in the title or body, case-insensitive; {@code null} for any
+ * @param text search text: found as typed in the title or body (case-insensitive), or each of its words
+ *        ({@code search.SearchWords}) among the task's words and its images' labels and text; {@code null}
+ *        for any
  * @param label a label or parent label of one of the task's images ("animal"); {@code null} for any
  * @param after the cursor from the previous page; {@code null} for the first page
  * @param limit 1–100 tasks

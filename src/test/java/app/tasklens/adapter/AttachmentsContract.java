@@ -18,16 +18,20 @@ import app.tasklens.attachment.ConcurrentAttachmentChangeException;
 import app.tasklens.attachment.ImageType;
 import app.tasklens.labeling.AttachmentLabels;
 import app.tasklens.labeling.BoundingBox;
+import app.tasklens.labeling.ImageLabels;
 import app.tasklens.labeling.ImageProperties;
 import app.tasklens.labeling.Label;
+import app.tasklens.labeling.LabelCount;
 import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.LabelEdits;
 import app.tasklens.labeling.TextDetection;
 import app.tasklens.task.Task;
 import app.tasklens.task.TaskQuery;
 
 /**
  * What every adapter of {@link Attachments} and {@link AttachmentLabels} does, together: labels belong to an
- * attachment and go with it, and the task list's label filter reads them.
+ * attachment and go with it, the user's edits outlive a new detection, and the task list's label filter, its
+ * search and the label suggestions read the labels as shown.
  */
 public abstract class AttachmentsContract {
 
@@ -108,7 +112,7 @@ public abstract class AttachmentsContract {
 
 		labels.replace(attachment, detection, Instant.now());
 
-		assertThat(labels.find(attachment.id())).contains(detection);
+		assertThat(labels.find(attachment.id()).orElseThrow().detection()).isEqualTo(detection);
 		assertThat(labels.findByTask(task.id())).containsOnlyKeys(attachment.id());
 	}
 
@@ -162,12 +166,93 @@ public abstract class AttachmentsContract {
 	void deletingTheTaskDeletesItsAttachmentsAndLabels() {
 		Attachment attachment = store.uploadedAttachment(task);
 		labels.replace(attachment, dog(), Instant.now());
+		labels.edit(attachment, ImageLabels.of(null, LabelEdits.none()).adding("Cat").edits(), Instant.now());
 
 		store.tasks().delete(task.ownerId(), task.id());
 
 		assertThat(attachments.findById(attachment.id())).isEmpty();
 		assertThat(attachments.listByTask(task.ownerId(), task.id())).isEmpty();
 		assertThat(labels.findByTask(task.id())).isEmpty();
+	}
+
+	@Test
+	void theUsersEditsDecideWhatIsShownAndFoundAndOutliveANewDetection() {
+		Attachment attachment = store.uploadedAttachment(task);
+		labels.replace(attachment, dog(), Instant.now());
+		LabelEdits edits = labels.find(attachment.id()).orElseThrow().removing("Dog").adding("Cat").edits();
+
+		labels.edit(attachment, edits, Instant.now());
+
+		assertThat(labels.find(attachment.id()).orElseThrow().labels()).extracting(Label::name).containsExactly("Cat");
+		assertThat(labels.findByTask(task.id()).get(attachment.id()).addedByUser("Cat")).isTrue();
+		assertThat(titles("cat")).containsExactly(task.title());
+		assertThat(titles("dog")).isEmpty();
+		assertThat(titles("golden retriever")).isEmpty();
+		assertThat(searched("cats")).containsExactly(task.title());
+		assertThat(searched("retriever")).isEmpty();
+
+		labels.removeBefore(attachment.id(), attachment.version() + 1);
+		assertThat(labels.find(attachment.id()).orElseThrow().detection()).isNull();
+		assertThat(labels.find(attachment.id()).orElseThrow().edits()).isEqualTo(edits);
+		ImageLabels relabeled = labels.replace(attachment, dog(), Instant.now());
+
+		assertThat(relabeled.labels()).extracting(Label::name).containsExactly("Cat");
+		assertThat(labels.find(attachment.id()).orElseThrow().labels()).extracting(Label::name).containsExactly("Cat");
+		assertThat(titles("dog")).isEmpty();
+		assertThat(titles("cat")).containsExactly(task.title());
+
+		labels.edit(attachment, LabelEdits.none(), Instant.now());
+		assertThat(titles("dog")).containsExactly(task.title());
+		assertThat(titles("cat")).isEmpty();
+	}
+
+	@Test
+	void searchFindsATaskByTheWordsOfItsImagesInSimpleForms() {
+		labels.replace(store.uploadedAttachment(task), dog(), Instant.now());
+
+		assertThat(searched("dogs")).as("a label, as a plural").containsExactly(task.title());
+		assertThat(searched("retrievers")).as("a word of a label").containsExactly(task.title());
+		assertThat(searched("canine")).as("a parent").containsExactly(task.title());
+		assertThat(searched("pets")).as("an alias").containsExactly(task.title());
+		assertThat(searched("GOOD")).as("text read in the image").containsExactly(task.title());
+		assertThat(searched("gold")).as("a word begun").containsExactly(task.title());
+		assertThat(searched("golden task")).as("a label's word and a title's").containsExactly(task.title());
+		assertThat(searched("cat")).isEmpty();
+		assertThat(searched("dog cat")).as("every word must be found").isEmpty();
+	}
+
+	@Test
+	void suggestionsCountTheOwnersImagesAndTasksByNameAndParent() {
+		labels.replace(store.uploadedAttachment(task), dog(), Instant.now());
+		labels.replace(store.uploadedAttachment(task), dog(), Instant.now());
+		Task second = Task.create(task.ownerId(), "another task", "", null, Instant.now());
+		store.tasks().add(second);
+		labels.replace(store.uploadedAttachment(second),
+				new LabelDetection(List.of(label("Dolphin")), List.of(), null, "onbox-1"), Instant.now());
+		Task someoneElses = store.task();
+		labels.replace(store.uploadedAttachment(someoneElses), dog(), Instant.now());
+
+		assertThat(labels.suggest(task.ownerId(), "Do", 10)).containsExactly(new LabelCount("Dog", 2, 1),
+				new LabelCount("Dolphin", 1, 1));
+		assertThat(labels.suggest(task.ownerId(), "anim", 10)).containsExactly(new LabelCount("Animal", 2, 1));
+		assertThat(labels.suggest(task.ownerId(), "golden r", 10)).containsExactly(new LabelCount("Golden Retriever", 2, 1));
+		assertThat(labels.suggest(task.ownerId(), "", 2)).hasSize(2);
+		assertThat(labels.suggest(task.ownerId(), "%", 10)).isEmpty();
+		assertThat(labels.suggest(someoneElses.ownerId(), "dol", 10)).isEmpty();
+	}
+
+	@Test
+	void removingAnAttachmentTakesItsEdits() {
+		Attachment attachment = store.uploadedAttachment(task);
+		labels.edit(attachment, ImageLabels.of(null, LabelEdits.none()).adding("Cat").edits(), Instant.now());
+		assertThat(labels.findByTask(task.id())).containsOnlyKeys(attachment.id());
+
+		attachments.remove(attachment);
+
+		assertThat(labels.find(attachment.id())).isEmpty();
+		assertThat(labels.findByTask(task.id())).isEmpty();
+		assertThat(titles("cat")).isEmpty();
+		assertThat(labels.suggest(task.ownerId(), "", 10)).isEmpty();
 	}
 
 	@Test
@@ -181,6 +266,12 @@ public abstract class AttachmentsContract {
 		assertThat(attachments.abandoned(created.plus(Duration.ofMinutes(14)), 10)).isEmpty();
 		assertThat(attachments.abandoned(created.plus(Duration.ofMinutes(16)), 10)).extracting(Attachment::id)
 			.containsExactly(pending.id());
+	}
+
+	private List<String> searched(String text) {
+		return store.tasks().list(task.ownerId(), new TaskQuery(null, text, null, null, 10)).items().stream()
+			.map(Task::title)
+			.toList();
 	}
 
 	private List<String> titles(String label) {

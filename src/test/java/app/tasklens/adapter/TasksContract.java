@@ -173,6 +173,32 @@ public abstract class TasksContract {
 		assertThat(titles(new TaskQuery(null, "k\\s", null, null, 20))).containsExactly("back\\slash");
 	}
 
+	@Test
+	void searchFindsTheWordsOfTitleAndNotesInSimpleFormsAndInAnyOrder() {
+		add("alice", "Walk the dogs", "around the park", T0);
+		add("alice", "Bake", "berries, cookies and Crème fraîche", T0.plusMillis(1));
+		add("bob", "Walk bob's dog", "", T0.plusMillis(2));
+
+		assertThat(titles(new TaskQuery(null, "dog", null, null, 20))).containsExactly("Walk the dogs");
+		assertThat(titles(new TaskQuery(null, "park walk", null, null, 20))).containsExactly("Walk the dogs");
+		assertThat(titles(new TaskQuery(null, "berry cookie", null, null, 20))).containsExactly("Bake");
+		assertThat(titles(new TaskQuery(null, "creme", null, null, 20))).containsExactly("Bake");
+		assertThat(titles(new TaskQuery(null, "cookie cat", null, null, 20))).isEmpty();
+	}
+
+	@Test
+	void searchFollowsAnUpdateAndAForgedOneChangesNothing() {
+		Task task = add("alice", "Walk the dogs", "", T0);
+		task.apply(TaskPatch.none().withTitle("Feed the cats"), T0.plusSeconds(1));
+		tasks.update(task);
+		tasks.update(Task.restore(task.id(), "bob", "Hijacked horses", "", null, false, T0, T0.plusSeconds(2)));
+
+		assertThat(titles(new TaskQuery(null, "dog", null, null, 20))).isEmpty();
+		assertThat(titles(new TaskQuery(null, "cat", null, null, 20))).containsExactly("Feed the cats");
+		assertThat(titles(new TaskQuery(null, "horse", null, null, 20))).isEmpty();
+		assertThat(tasks.list("bob", new TaskQuery(null, "horse", null, null, 20)).items()).isEmpty();
+	}
+
 	private List<String> titles(TaskQuery query) {
 		return tasks.list("alice", query).items().stream().map(Task::title).toList();
 	}

@@ -154,6 +154,23 @@ class AttachmentTest {
 	}
 
 	@Test
+	void onlyALabeledImageHasLabelsToEdit() {
+		Attachment labeled = uploaded();
+		labeled.startLabeling(NOW);
+		Attachment labeling = uploaded();
+		labeling.startLabeling(NOW);
+		labeled.labeled(NOW);
+
+		labeled.labelsEdited(NOW.plusSeconds(5));
+
+		assertThat(labeled.status()).isEqualTo(AttachmentStatus.LABELED);
+		assertThat(labeled.updatedAt()).isEqualTo(NOW.plusSeconds(5));
+		assertThatThrownBy(() -> labeling.labelsEdited(NOW)).isInstanceOf(IllegalAttachmentStateException.class)
+			.hasMessageContaining("once the image is labeled");
+		assertThatThrownBy(() -> pending().labelsEdited(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+	}
+
+	@Test
 	void illegalTransitionsAreRejected() {
 		Attachment pending = pending();
 		assertThatThrownBy(() -> pending.startLabeling(NOW)).isInstanceOf(IllegalAttachmentStateException.class);

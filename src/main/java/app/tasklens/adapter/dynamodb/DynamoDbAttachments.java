@@ -111,7 +111,7 @@ class DynamoDbAttachments implements Attachments {
 	}
 
 	/**
-	 * Deletes the attachment, its pointer, labels and jobs, and records its objects for deletion, in one
+	 * Deletes the attachment, its pointer, labels, edits and jobs, and records its objects for deletion, in one
 	 * group: atomic on its own, and inside the caller's transaction when there is one.
 	 */
 	@Override
@@ -125,6 +125,7 @@ class DynamoDbAttachments implements Attachments {
 			.items()
 			.forEach(item -> group.add(delete(key(Items.string(item, Items.PK), Items.string(item, Items.SK)))));
 		group.add(delete(DynamoDbAttachmentLabels.labelsKey(attachment.taskId(), attachment.id())));
+		group.add(delete(DynamoDbAttachmentLabels.editsKey(attachment.taskId(), attachment.id())));
 		group.add(delete(DynamoDbAttachmentLabels.termsKey(attachment.ownerId(), attachment.taskId(), attachment.id())));
 		long now = clock.millis();
 		for (String objectKey : attachment.objectKeys()) {

@@ -6,11 +6,13 @@ import static app.tasklens.adapter.dynamodb.Items.s;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import app.tasklens.labeling.LabelDetection;
+import app.tasklens.search.SearchWords;
 import app.tasklens.task.Task;
 import app.tasklens.task.TaskPage;
 import app.tasklens.task.TaskQuery;
@@ -30,7 +33,9 @@ import app.tasklens.task.Tasks;
  * filter is set; {@code done} and text are filter expressions (lower-case copies of title and body make the
  * text match case-insensitive, like SQL's {@code LOWER … LIKE}), so a filtered page may take several Queries.
  * The label filter first reads the ids of the user's tasks with that label (one Query of the small
- * per-image term items, see {@link DynamoDbAttachmentLabels}).
+ * per-image term items, see {@link DynamoDbAttachmentLabels}). Search text matches in the title or notes as
+ * typed, or by its words ({@link SearchWords}) among the task's own (the {@code words} set of its item) and
+ * its images' (read from the same term items, one Query); that part is decided here, after the Query.
  *
  * <p>A cursor is the position of the page's last task, from which the next Query starts
  * ({@code ExclusiveStartKey}); its partition is always the signed-in user's, whatever the cursor says.
@@ -94,11 +99,11 @@ class DynamoDbTasks implements Tasks {
 			filters.add("done = :done");
 			values.put(":done", Items.bool(query.done()));
 		}
+		Predicate<Map<String, AttributeValue>> matches = item -> true;
 		if (query.text() != null) {
-			filters.add("(contains(titleLc, :text) OR contains(bodyLc, :text))");
-			values.put(":text", s(query.text().toLowerCase(Locale.ROOT)));
+			matches = matching(ownerId, query.text());
 		}
-		boolean filtered = !filters.isEmpty() || labeled != null;
+		boolean filtered = !filters.isEmpty() || labeled != null || query.text() != null;
 		Map<String, AttributeValue> start = query.after() == null ? null : position(ownerId, query.after());
 		List<Task> found = new ArrayList<>();
 		do {
@@ -118,7 +123,7 @@ class DynamoDbTasks implements Tasks {
 			QueryResponse response = writes.client().query(request.build());
 			for (Map<String, AttributeValue> item : response.items()) {
 				Task task = task(item);
-				if (labeled == null || labeled.contains(task.id())) {
+				if ((labeled == null || labeled.contains(task.id())) && matches.test(item)) {
 					found.add(task);
 				}
 				if (found.size() > query.limit()) {
@@ -134,6 +139,24 @@ class DynamoDbTasks implements Tasks {
 		}
 		List<Task> page = found.subList(0, query.limit());
 		return new TaskPage(page, TaskQuery.Cursor.of(page.get(page.size() - 1)).encode());
+	}
+
+	/** Task items that hold {@code text} in the title or notes, or whose words and images' words have its words. */
+	private Predicate<Map<String, AttributeValue>> matching(String ownerId, String text) {
+		String typed = text.toLowerCase(Locale.ROOT);
+		List<SearchWords.QueryWord> words = SearchWords.query(text);
+		Map<String, Set<String>> imageWords = words.isEmpty() ? Map.of() : labels.imageWordsByTask(ownerId);
+		return item -> {
+			if (Items.string(item, "titleLc").contains(typed) || Items.string(item, "bodyLc").contains(typed)) {
+				return true;
+			}
+			if (words.isEmpty()) {
+				return false;
+			}
+			Set<String> all = new HashSet<>(item.containsKey("words") ? item.get("words").ss() : List.of());
+			all.addAll(imageWords.getOrDefault(Items.string(item, "id"), Set.of()));
+			return SearchWords.allFound(words, all);
+		};
 	}
 
 	private static Map<String, AttributeValue> position(String ownerId, TaskQuery.Cursor cursor) {
@@ -167,6 +190,10 @@ class DynamoDbTasks implements Tasks {
 		item.put("body", s(task.body()));
 		item.put("titleLc", s(task.title().toLowerCase(Locale.ROOT)));
 		item.put("bodyLc", s(task.body().toLowerCase(Locale.ROOT)));
+		Set<String> words = SearchWords.of(List.of(task.title(), task.body()));
+		if (!words.isEmpty()) {
+			item.put("words", Items.ss(words));
+		}
 		Items.putIfPresent(item, "dueDate", task.dueDate() == null ? null : task.dueDate().toString());
 		item.put("done", Items.bool(task.done()));
 		item.put("createdAt", Items.n(task.createdAt().toEpochMilli()));

@@ -1,25 +1,29 @@
 package app.tasklens.adapter.jdbc;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.tasklens.attachment.Attachment;
 import app.tasklens.labeling.AttachmentLabels;
+import app.tasklens.labeling.ImageLabels;
+import app.tasklens.labeling.LabelCount;
 import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.LabelEdits;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Labels as one JSON document per attachment (the whole detection, read back as it was saved) plus one
- * search-term row per lower-case label name and parent, for {@link LabelFilter}.
+ * Labels as one JSON document per attachment (the whole detection, read back as it was saved), the user's
+ * edits as another, and from both the rows that find the image ({@link SearchRows}): one label term per
+ * lower-case name and parent of the labels as shown, for {@link LabelFilter} and the suggestions, and its
+ * search words.
  */
 @Repository
 @JdbcStore
@@ -34,30 +38,17 @@ class JdbcAttachmentLabels implements AttachmentLabels {
 	}
 
 	@Override
-	public void replace(Attachment attachment, LabelDetection detection, Instant labeledAt) {
-		remove(attachment.id());
+	public ImageLabels replace(Attachment attachment, LabelDetection detection, Instant labeledAt) {
+		jdbc.sql("DELETE FROM attachment_labels WHERE attachment_id = ?").param(attachment.id()).update();
 		jdbc.sql("""
 				INSERT INTO attachment_labels (attachment_id, task_id, version, model_version, detection, labeled_at)
 				VALUES (?, ?, ?, ?, ?, ?)""")
 			.params(attachment.id(), attachment.taskId(), attachment.version(), detection.labelModelVersion(),
 					json.writeValueAsString(detection), labeledAt.toEpochMilli())
 			.update();
-		Set<String> terms = terms(detection);
-		if (terms.isEmpty()) {
-			return;
-		}
-		// One multi-row statement: a labeling saves a few dozen terms, and a statement per term cost a parse
-		// and a trip through JDBC each, on the labeling thread, inside the write transaction.
-		List<Object> params = new ArrayList<>(terms.size() * 3);
-		for (String term : terms) {
-			params.add(attachment.taskId());
-			params.add(attachment.id());
-			params.add(term);
-		}
-		jdbc.sql("INSERT INTO attachment_label_terms (task_id, attachment_id, term) VALUES "
-				+ String.join(", ", Collections.nCopies(terms.size(), "(?, ?, ?)")))
-			.params(params)
-			.update();
+		ImageLabels shown = ImageLabels.of(detection, edits(attachment.id()).orElse(null));
+		SearchRows.image(jdbc, attachment.ownerId(), attachment.taskId(), attachment.id(), shown);
+		return shown;
 	}
 
 	@Override
@@ -66,40 +57,78 @@ class JdbcAttachmentLabels implements AttachmentLabels {
 			.params(attachmentId, version)
 			.update();
 		if (removed > 0) {
-			jdbc.sql("DELETE FROM attachment_label_terms WHERE attachment_id = ?").param(attachmentId).update();
+			SearchRows.forgetImage(jdbc, attachmentId);
 		}
 	}
 
-	private void remove(String attachmentId) {
-		jdbc.sql("DELETE FROM attachment_label_terms WHERE attachment_id = ?").param(attachmentId).update();
-		jdbc.sql("DELETE FROM attachment_labels WHERE attachment_id = ?").param(attachmentId).update();
+	@Override
+	public void edit(Attachment attachment, LabelEdits edits, Instant editedAt) {
+		if (edits.isEmpty()) {
+			jdbc.sql("DELETE FROM attachment_label_edits WHERE attachment_id = ?").param(attachment.id()).update();
+		}
+		else {
+			jdbc.sql("""
+					INSERT INTO attachment_label_edits (attachment_id, task_id, edits, edited_at) VALUES (?, ?, ?, ?)
+					ON CONFLICT (attachment_id) DO UPDATE SET edits = excluded.edits, edited_at = excluded.edited_at""")
+				.params(attachment.id(), attachment.taskId(), json.writeValueAsString(edits), editedAt.toEpochMilli())
+				.update();
+		}
+		ImageLabels shown = ImageLabels.of(detection(attachment.id()).orElse(null), edits);
+		SearchRows.image(jdbc, attachment.ownerId(), attachment.taskId(), attachment.id(), shown);
 	}
 
 	@Override
-	public Optional<LabelDetection> find(String attachmentId) {
+	public Optional<ImageLabels> find(String attachmentId) {
+		Optional<LabelDetection> detection = detection(attachmentId);
+		Optional<LabelEdits> edits = edits(attachmentId);
+		if (detection.isEmpty() && edits.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(ImageLabels.of(detection.orElse(null), edits.orElse(null)));
+	}
+
+	@Override
+	public Map<String, ImageLabels> findByTask(String taskId) {
+		Map<String, LabelDetection> detections = new LinkedHashMap<>();
+		jdbc.sql("SELECT attachment_id, detection FROM attachment_labels WHERE task_id = ?")
+			.param(taskId)
+			.query(rs -> {
+				detections.put(rs.getString("attachment_id"), json.readValue(rs.getString("detection"), LabelDetection.class));
+			});
+		Map<String, LabelEdits> edits = new HashMap<>();
+		jdbc.sql("SELECT attachment_id, edits FROM attachment_label_edits WHERE task_id = ?")
+			.param(taskId)
+			.query(rs -> {
+				edits.put(rs.getString("attachment_id"), json.readValue(rs.getString("edits"), LabelEdits.class));
+			});
+		return ImageLabels.byAttachment(detections, edits);
+	}
+
+	@Override
+	public List<LabelCount> suggest(String ownerId, String prefix, int limit) {
+		String term = LabelDetection.searchTerm(prefix == null ? "" : prefix).toLowerCase(Locale.ROOT);
+		return jdbc.sql("""
+				SELECT MIN(name) AS name, COUNT(DISTINCT attachment_id) AS images, COUNT(DISTINCT task_id) AS tasks
+				FROM attachment_label_terms WHERE owner_id = ? AND term LIKE ? ESCAPE '\\'
+				GROUP BY term ORDER BY images DESC, term LIMIT ?""")
+			.params(ownerId, JdbcTasks.likeEscaped(term) + "%", limit)
+			.query((rs, row) -> new LabelCount(rs.getString("name"), rs.getInt("images"), rs.getInt("tasks")))
+			.list();
+	}
+
+	private Optional<LabelDetection> detection(String attachmentId) {
 		return jdbc.sql("SELECT detection FROM attachment_labels WHERE attachment_id = ?")
 			.param(attachmentId)
 			.query(String.class)
 			.optional()
-			.map(this::detection);
+			.map(text -> json.readValue(text, LabelDetection.class));
 	}
 
-	@Override
-	public Map<String, LabelDetection> findByTask(String taskId) {
-		Map<String, LabelDetection> byAttachment = new LinkedHashMap<>();
-		jdbc.sql("SELECT attachment_id, detection FROM attachment_labels WHERE task_id = ?")
-			.param(taskId)
-			.query(rs -> {
-				byAttachment.put(rs.getString("attachment_id"), detection(rs.getString("detection")));
-			});
-		return byAttachment;
-	}
-
-	private LabelDetection detection(String text) {
-		return json.readValue(text, LabelDetection.class);
-	}
-
-	static Set<String> terms(LabelDetection detection) {
-		return detection.searchTerms();
+	private Optional<LabelEdits> edits(String attachmentId) {
+		return jdbc.sql("SELECT edits FROM attachment_label_edits WHERE attachment_id = ?")
+			.param(attachmentId)
+			.query(String.class)
+			.optional()
+			.map(text -> json.readValue(text, LabelEdits.class));
 	}
 }

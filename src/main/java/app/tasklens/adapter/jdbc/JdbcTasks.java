@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.tasklens.search.SearchWords;
 import app.tasklens.task.Task;
 import app.tasklens.task.TaskPage;
 import app.tasklens.task.TaskQuery;
@@ -36,15 +37,19 @@ class JdbcTasks implements Tasks {
 				VALUES (:id, :owner, :title, :body, :due, :done, :created, :updated)""")
 			.params(columns(task))
 			.update();
+		SearchRows.task(jdbc, task);
 	}
 
 	@Override
 	public void update(Task task) {
-		jdbc.sql("""
+		int updated = jdbc.sql("""
 				UPDATE tasks SET title = :title, body = :body, due_date = :due, done = :done, updated_at = :updated
 				WHERE id = :id AND owner_id = :owner""")
 			.params(columns(task))
 			.update();
+		if (updated > 0) {
+			SearchRows.task(jdbc, task);
+		}
 	}
 
 	@Override
@@ -65,7 +70,12 @@ class JdbcTasks implements Tasks {
 			params.put("done", query.done());
 		}
 		if (query.text() != null) {
-			sql.append(" AND (LOWER(t.title) LIKE :text ESCAPE '\\' OR LOWER(t.body) LIKE :text ESCAPE '\\')");
+			// The text as typed anywhere in the title or notes, or each of its words among the task's words
+			// and its images' (labels, parents, aliases, text read): see SearchRows.
+			String words = SearchRows.allWords("t.id", null, SearchWords.query(query.text()), params);
+			sql.append(" AND (LOWER(t.title) LIKE :text ESCAPE '\\' OR LOWER(t.body) LIKE :text ESCAPE '\\'")
+				.append(words == null ? "" : " OR " + words)
+				.append(")");
 			params.put("text", "%" + likeEscaped(query.text().toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (query.label() != null) {

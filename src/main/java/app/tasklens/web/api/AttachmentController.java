@@ -36,7 +36,7 @@ import app.tasklens.attachment.AttachmentService;
 import app.tasklens.attachment.AttachmentUploads;
 import app.tasklens.attachment.SignedRequest;
 import app.tasklens.labeling.AttachmentLabels;
-import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.ImageLabels;
 import app.tasklens.web.CurrentUser;
 
 /**
@@ -103,7 +103,7 @@ class AttachmentController {
 	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	AttachmentList list(CurrentUser user, @PathVariable String taskId, HttpServletRequest request) {
 		List<Attachment> found = attachments.list(user.id(), taskId);
-		Map<String, LabelDetection> detections = labels.findByTask(taskId);
+		Map<String, ImageLabels> detections = labels.findByTask(taskId);
 		String base = Chains.base(request);
 		return new AttachmentList(found.stream()
 			.map(attachment -> AttachmentJson.of(attachment, detections.get(attachment.id()), base))

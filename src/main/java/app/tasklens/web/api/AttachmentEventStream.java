@@ -27,7 +27,7 @@ import app.tasklens.labeling.TextDetection;
 
 /**
  * Live attachment events per user, as Server-Sent Events: {@code status} when an attachment changes
- * status, {@code labels} when its labels are saved, {@code deleted} when it is gone. Sent after the
+ * status, {@code labels} when its labels are saved or the user changed them, {@code deleted} when it is gone. Sent after the
  * commit, so a client never sees a change that was rolled back.
  *
  * <p>Each user's last {@value #KEPT} events are kept in memory with ids {@code <boot>-<sequence>}, for
@@ -69,7 +69,7 @@ class AttachmentEventStream implements SmartLifecycle {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(LabelsSaved saved) {
 		publish(saved.ownerId(), "labels", new AttachmentEvent(saved.taskId(), saved.attachmentId(), "LABELED", null,
-				AttachmentJson.LabelJson.of(saved.detection().labels()), saved.detection().textDetections()));
+				AttachmentJson.LabelJson.of(saved.labels()), saved.labels().textDetections()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

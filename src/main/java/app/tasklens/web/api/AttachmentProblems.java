@@ -33,7 +33,7 @@ import app.tasklens.task.TaskNotFoundException;
  * the API's general handling, which comes after this (order -200 runs first).
  */
 @RestControllerAdvice(assignableTypes = {AttachmentController.class, UploadController.class, EventController.class,
-		DetectLabelsController.class})
+		DetectLabelsController.class, LabelController.class})
 @Order(-200)
 class AttachmentProblems {
 

@@ -66,7 +66,9 @@ class TaskController {
 			@RequestParam(required = false) TaskQuery.Cursor cursor,
 			@Parameter(description = "Only done (true) or open (false) tasks")
 			@RequestParam(required = false) Boolean done,
-			@Parameter(description = "Text in the title or body, case-insensitive")
+			@Parameter(description = "Search: the text anywhere in the title or notes, or each of its words (in simple word"
+					+ " forms: \"dogs\" finds Dog) among the title's and notes' words, the names, parents and aliases of"
+					+ " the labels of the task's images and the text read in them; case and accents do not matter")
 			@RequestParam(required = false) String q,
 			@Parameter(description = "A label, or a parent of a label, of one of the task's images (\"animal\")")
 			@RequestParam(required = false) String label) {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentStatus;
 import app.tasklens.labeling.Label;
-import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.ImageLabels;
 
 /**
  * One image of a task as its card shows it: the thumbnail, where labeling is, and the first labels as
@@ -27,21 +27,26 @@ record AttachmentCard(String id, String taskId, String filename, AttachmentStatu
 	/** Enough to say what is in the picture and still fit a phone's width in two lines. */
 	static final int BADGES = 4;
 
-	/** A label's name and its confidence as a whole percentage, rounded down so 99.6 never reads as certain. */
-	record Badge(String name, String confidence) {
+	/**
+	 * A label's name and its confidence as a whole percentage, rounded down so 99.6 never reads as certain;
+	 * a label the user added says so instead of a percentage.
+	 */
+	record Badge(String name, String confidence, boolean byUser) {
 
-		static Badge of(Label label) {
-			return new Badge(label.name(), percent(label.confidence()));
+		static Badge of(Label label, ImageLabels labels) {
+			boolean byUser = labels.addedByUser(label.name());
+			return new Badge(label.name(), byUser ? "yours" : percent(label.confidence()), byUser);
 		}
 	}
 
-	/** @param detection the attachment's labels, or {@code null} when it has none */
-	static AttachmentCard of(Attachment attachment, LabelDetection detection) {
-		List<Label> all = attachment.status() == AttachmentStatus.LABELED && detection != null
-				? ranked(detection.labels()) : List.of();
+	/** @param labels the attachment's labels, or {@code null} when it has none */
+	static AttachmentCard of(Attachment attachment, ImageLabels labels) {
+		List<Label> all = attachment.status() == AttachmentStatus.LABELED && labels != null
+				? ranked(labels.labels()) : List.of();
 		return new AttachmentCard(attachment.id(), attachment.taskId(), attachment.filename(), attachment.status(),
 				attachment.error(), attachment.width(), attachment.height(),
-				all.stream().limit(BADGES).map(Badge::of).toList(), Math.max(0, all.size() - BADGES));
+				all.stream().limit(BADGES).map(label -> Badge.of(label, labels)).toList(),
+				Math.max(0, all.size() - BADGES));
 	}
 
 	/**

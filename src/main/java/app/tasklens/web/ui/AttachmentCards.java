@@ -9,7 +9,7 @@ import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentNotFoundException;
 import app.tasklens.attachment.AttachmentService;
 import app.tasklens.labeling.AttachmentLabels;
-import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.ImageLabels;
 
 /** Reads a user's attachments with their labels, as the cards and the viewer of the pages show them. */
 @Component
@@ -29,7 +29,7 @@ class AttachmentCards {
 		if (found.isEmpty()) {
 			return List.of();
 		}
-		Map<String, LabelDetection> detections = labels.findByTask(taskId);
+		Map<String, ImageLabels> detections = labels.findByTask(taskId);
 		return found.stream().map(attachment -> AttachmentCard.of(attachment, detections.get(attachment.id()))).toList();
 	}
 

@@ -8,7 +8,7 @@ import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentStatus;
 import app.tasklens.labeling.BoundingBox;
 import app.tasklens.labeling.Label;
-import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.ImageLabels;
 import app.tasklens.labeling.TextDetection;
 
 /**
@@ -33,15 +33,18 @@ record AttachmentView(AttachmentCard card, int width, int height, List<Box> boxe
 			int colour) {
 	}
 
-	/** @param parents the label's ancestors, nearest first, e.g. "Canine, Mammal, Animal" */
-	record LabelRow(String name, String confidence, String parents, int boxes) {
+	/**
+	 * @param parents the label's ancestors, nearest first, e.g. "Canine, Mammal, Animal"
+	 * @param byUser the user added it by hand
+	 */
+	record LabelRow(String name, String confidence, String parents, int boxes, boolean byUser) {
 	}
 
 	record TextLine(String text, String confidence) {
 	}
 
 	/** @param detection the attachment's labels, or {@code null} when it has none */
-	static AttachmentView of(Attachment attachment, LabelDetection detection) {
+	static AttachmentView of(Attachment attachment, ImageLabels detection) {
 		AttachmentCard card = AttachmentCard.of(attachment, detection);
 		int width = attachment.width();
 		int height = attachment.height();
@@ -59,8 +62,9 @@ record AttachmentView(AttachmentCard card, int width, int height, List<Box> boxe
 					boxes.add(box(instance, label.name(), width, height, font, colour));
 				}
 			}
-			rows.add(new LabelRow(label.name(), AttachmentCard.percent(label.confidence()),
-					String.join(", ", label.parents()), label.instances().size()));
+			boolean byUser = detection.addedByUser(label.name());
+			rows.add(new LabelRow(label.name(), byUser ? "yours" : AttachmentCard.percent(label.confidence()),
+					String.join(", ", label.parents()), label.instances().size(), byUser));
 		}
 		return new AttachmentView(card, width, height, List.copyOf(boxes), List.copyOf(rows), text(detection));
 	}
@@ -77,7 +81,7 @@ record AttachmentView(AttachmentCard card, int width, int height, List<Box> boxe
 				colour);
 	}
 
-	private static List<TextLine> text(LabelDetection detection) {
+	private static List<TextLine> text(ImageLabels detection) {
 		List<TextDetection> lines = detection.textDetections().stream()
 			.filter(text -> text.type() == TextDetection.Type.LINE)
 			.toList();
