@@ -22,6 +22,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import app.tasklens.labeling.BoundingBox;
 import app.tasklens.labeling.DetectOptions;
@@ -72,6 +74,23 @@ class OnnxLabelDetectorTest {
 
 		assertThat(result.imageProperties().format()).isEqualTo("WEBP");
 		assertThat(names(result)).contains("Dog", "Bicycle", "Car");
+	}
+
+	/** Same picture, same labels: the photo as PNG, JPEG, lossy and lossless WebP ({@code images/formats/}). */
+	@ParameterizedTest
+	@ValueSource(strings = { "kitten", "colosseum" })
+	void theSamePhotoInEveryFormatGetsTheSameFirstFiveLabels(String photo) {
+		List<String> png = firstFive(photo + ".png");
+
+		assertThat(png).hasSize(5);
+		for (String other : List.of(photo + ".jpg", photo + "-lossy.webp", photo + "-lossless.webp")) {
+			assertThat(firstFive(other)).as(other).containsExactlyInAnyOrderElementsOf(png);
+		}
+	}
+
+	private static List<String> firstFive(String file) {
+		List<String> names = names(detector.detect(TestImages.resource("formats/" + file), DetectOptions.defaults()));
+		return names.subList(0, Math.min(5, names.size()));
 	}
 
 	@Test
