@@ -15,6 +15,7 @@ import app.tasklens.attachment.AttachmentStatus;
 import app.tasklens.attachment.AttachmentStatusChanged;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.attachment.ObjectStore;
+import app.tasklens.decoding.ImageTooLargeToDecodeException;
 
 /**
  * The one labeling use case, called by the local worker and, deployed on AWS, by a function triggered by
@@ -25,7 +26,9 @@ import app.tasklens.attachment.ObjectStore;
  * attachment back. Detection runs outside any transaction; the result is saved only if the attachment
  * is still at this version and LABELING when it is done.
  *
- * <p>An image the detector cannot read fails at once. Any other exception (detector unavailable, store
+ * <p>When the detector's models are missing the attachment becomes PENDING_MODEL and the
+ * {@link ModelsMissingException} goes on to the caller, which tries again later without counting a failure. An image the detector cannot read, or that is too large to decode within the server's budget, fails
+ * at once. Any other exception (detector unavailable, store
  * not readable) is left to the caller, which retries and finally calls {@link #fail}.
  */
 @Service
@@ -79,6 +82,19 @@ public class LabelImage {
 			return fail(attachmentId, version, "the image cannot be read: " + ex.getMessage()) ? Outcome.FAILED
 					: Outcome.SKIPPED;
 		}
+		catch (ModelsMissingException ex) {
+			transactions.executeWithoutResult(status -> current(attachmentId, version)
+				.filter(attachment -> attachment.waitForModels(clock.instant()))
+				.ifPresent(attachment -> {
+					attachments.update(attachment);
+					events.publishEvent(AttachmentStatusChanged.of(attachment));
+				}));
+			throw ex;
+		}
+		catch (ImageTooLargeToDecodeException ex) {
+			return fail(attachmentId, version, "the image is too large to label: " + ex.getMessage()) ? Outcome.FAILED
+					: Outcome.SKIPPED;
+		}
 		Boolean saved = transactions.execute(status -> save(attachmentId, version, detection));
 		return Boolean.TRUE.equals(saved) ? Outcome.LABELED : Outcome.SKIPPED;
 	}
@@ -91,8 +107,7 @@ public class LabelImage {
 	 */
 	public boolean fail(String attachmentId, int version, String reason) {
 		return Boolean.TRUE.equals(transactions.execute(status -> current(attachmentId, version)
-			.filter(attachment -> attachment.status() == AttachmentStatus.UPLOADED
-					|| attachment.status() == AttachmentStatus.LABELING)
+			.filter(Attachment::isAwaitingLabels)
 			.map(attachment -> {
 				attachment.failed(reason, clock.instant());
 				attachments.update(attachment);
@@ -104,8 +119,7 @@ public class LabelImage {
 
 	private Optional<Attachment> start(String attachmentId, int version) {
 		return current(attachmentId, version)
-			.filter(attachment -> attachment.status() == AttachmentStatus.UPLOADED
-					|| attachment.status() == AttachmentStatus.LABELING)
+			.filter(Attachment::isAwaitingLabels)
 			.map(attachment -> {
 				if (attachment.startLabeling(clock.instant())) {
 					attachments.update(attachment);

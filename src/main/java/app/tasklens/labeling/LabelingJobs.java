@@ -11,7 +11,9 @@ public interface LabelingJobs {
 
 	/**
 	 * Takes the job that is due first and not leased (or whose lease ran out) for {@code worker} until
-	 * {@code leaseUntil}, counting an attempt. Two workers never hold the same job.
+	 * {@code leaseUntil}, counting an attempt, and a crash when the lease ran out while a worker held it.
+	 * Two workers never hold the same job. A job given back ({@link #retryLater}) has no owner: taking it
+	 * again is no crash.
 	 */
 	Optional<LabelingJob> claim(String worker, Instant now, Instant leaseUntil);
 
@@ -23,6 +25,12 @@ public interface LabelingJobs {
 
 	/** Gives the job back, to be claimed again at {@code availableAt}. */
 	void retryLater(String jobId, String worker, Instant availableAt, String error);
+
+	/**
+	 * Gives the job back to be claimed again at {@code availableAt} without counting this claim as an
+	 * attempt: it could not run for a reason of the server's (its models are missing), not of the image's.
+	 */
+	void postpone(String jobId, String worker, Instant availableAt);
 
 	/** When the next job becomes claimable (due, or its lease runs out); empty when there are none. */
 	Optional<Instant> nextDue();

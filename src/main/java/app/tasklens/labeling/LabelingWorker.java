@@ -28,8 +28,11 @@ import app.tasklens.attachment.LabelingRequested;
  * due time, at most every poll interval) is the fallback for retries, other nodes' work and expired
  * leases of a crashed process.
  *
- * <p>A failed try is retried after an exponential backoff; after the last try, or if the job was claimed
- * more often than allowed (its workers kept dying), the attachment is FAILED with the reason.
+ * <p>A failed try is retried after an exponential backoff; after the last try the attachment is FAILED with
+ * the reason. A job whose worker's process died while holding it is a suspect, not an ordinary failure:
+ * the image may be what killed the process, so beyond {@code retries-after-crash} (none by default) it is
+ * FAILED at once instead of being tried into the same death. While the detector is missing its models
+ * the image waits for them (PENDING_MODEL) and is tried again every {@code model-wait}, using up no tries.
  */
 @Component
 class LabelingWorker implements SmartLifecycle {
@@ -41,6 +44,7 @@ class LabelingWorker implements SmartLifecycle {
 	private final LabelingJobs jobs;
 	private final LabelImage labelImage;
 	private final LabelingSettings settings;
+	private final MissingModels missingModels;
 	private final Clock clock;
 	/** Lease owner: unique per process, so a restarted process never mistakes a dead one's lease for its own. */
 	private final String name = "labeler-" + Ids.random();
@@ -49,10 +53,12 @@ class LabelingWorker implements SmartLifecycle {
 	private ScheduledExecutorService renewals;
 	private volatile boolean running;
 
-	LabelingWorker(LabelingJobs jobs, LabelImage labelImage, LabelingSettings settings, Clock clock) {
+	LabelingWorker(LabelingJobs jobs, LabelImage labelImage, LabelingSettings settings, MissingModels missingModels,
+			Clock clock) {
 		this.jobs = jobs;
 		this.labelImage = labelImage;
 		this.settings = settings;
+		this.missingModels = missingModels;
 		this.clock = clock;
 	}
 
@@ -92,9 +98,10 @@ class LabelingWorker implements SmartLifecycle {
 	}
 
 	private void handle(LabelingJob job) {
-		if (job.attempts() > settings.maxAttempts()) {
-			giveUp(job, "labeling was interrupted " + (job.attempts() - 1) + " times"
-					+ (job.lastError() == null ? "" : "; last error: " + job.lastError()));
+		if (job.crashes() > settings.retriesAfterCrash()) {
+			giveUp(job, "the server stopped unexpectedly while labeling this image"
+					+ (job.crashes() > 1 ? " (" + job.crashes() + " times)" : "")
+					+ "; it is not tried again by itself in case the image caused it. Label it again to retry.");
 			return;
 		}
 		long renewEvery = Math.max(100, settings.lease().toMillis() / 3);
@@ -103,16 +110,25 @@ class LabelingWorker implements SmartLifecycle {
 		try {
 			labelImage.label(job.attachmentId(), job.version());
 			jobs.complete(job.id(), name);
+			if (missingModels.areMissing()) {
+				missingModels.present();
+			}
+		}
+		catch (ModelsMissingException ex) {
+			// The server's condition, not the image's: it waits (PENDING_MODEL) without using up a try.
+			missingModels.missing(ex.getMessage(), clock.instant());
+			jobs.postpone(job.id(), name, clock.instant().plus(settings.modelWait()));
 		}
 		catch (RuntimeException ex) {
 			String reason = reason(ex);
-			if (job.attempts() >= settings.maxAttempts()) {
+			int tries = job.failures() + 1;
+			if (tries >= settings.maxAttempts()) {
 				giveUp(job, reason);
 			}
 			else {
-				Instant next = clock.instant().plus(settings.backoffAfter(job.attempts()));
+				Instant next = clock.instant().plus(settings.backoffAfter(tries));
 				log.info("labeling attachment {} failed (try {} of {}), again at {}: {}", job.attachmentId(),
-						job.attempts(), settings.maxAttempts(), next, reason);
+						tries, settings.maxAttempts(), next, reason);
 				jobs.retryLater(job.id(), name, next, reason);
 			}
 		}

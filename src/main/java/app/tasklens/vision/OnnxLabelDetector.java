@@ -11,16 +11,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 
+import app.tasklens.decoding.DecodeBudget;
 import app.tasklens.labeling.DetectOptions;
 import app.tasklens.labeling.DetectorUnavailableException;
 import app.tasklens.labeling.ImageProperties;
 import app.tasklens.labeling.Label;
 import app.tasklens.labeling.LabelDetection;
 import app.tasklens.labeling.LabelDetector;
+import app.tasklens.labeling.ModelsMissingException;
 import app.tasklens.labeling.TextDetection;
 
 /**
@@ -36,44 +39,62 @@ import app.tasklens.labeling.TextDetection;
 public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 	static final String MODEL_SET = "tasklens-onbox-1 (yolox-nano, mobilenetv2-12-int8, pp-ocrv4)";
+	/** How long a finding that models are missing stands before the files are looked at again. */
+	static final Duration MISSING_RECHECK = Duration.ofSeconds(2);
 
 	private final VisionSettings settings;
 	private final ModelFiles files;
 	private final LabelMerger merger;
 	private final TextReading<?> text;
-	private final ImageDecoder decoder = new ImageDecoder();
+	private final ImageDecoder decoder;
 	private final Semaphore slots;
 	private final ConcurrentLinkedQueue<Workspace> workspaces = new ConcurrentLinkedQueue<>();
 	private final List<Workspace> allWorkspaces = new ArrayList<>();
 	private volatile Models models;
 	private volatile boolean closed;
+	private volatile ModelsMissingException lastMissing;
+	private volatile long lastMissingAt;
 
 	/**
 	 * @param text reads the text in an image when {@link DetectOptions#detectText()}, inside the detector's
 	 *        concurrency limit; its findings become {@code TextDetections} and a "Text" label
 	 */
-	OnnxLabelDetector(VisionSettings settings, LabelHierarchy hierarchy, TextReading<?> text) {
+	OnnxLabelDetector(VisionSettings settings, LabelHierarchy hierarchy, TextReading<?> text, DecodeBudget budget) {
 		this.settings = settings;
+		this.decoder = new ImageDecoder(budget);
 		this.files = new ModelFiles(settings.modelsDir(), settings.fetchMissing());
 		this.merger = new LabelMerger(hierarchy);
 		this.text = text;
 		this.slots = new Semaphore(settings.concurrentInferences());
 	}
 
-	/** A detector over the models in {@code settings.modelsDir()}; models load on first use (or {@link #load}). */
+	/**
+	 * A detector over the models in {@code settings.modelsDir()} that decodes within a budget of its own
+	 * ({@link DecodeBudget#ofHeap}); models load on first use (or {@link #load}).
+	 */
 	public static OnnxLabelDetector open(VisionSettings settings) {
+		return open(settings, DecodeBudget.ofHeap());
+	}
+
+	/** A detector whose decodes reserve their memory from {@code budget}, shared with the server's other decoders. */
+	public static OnnxLabelDetector open(VisionSettings settings, DecodeBudget budget) {
 		return new OnnxLabelDetector(settings, LabelHierarchy.fromClasspath(),
-				new TextReading<>(OcrEngine::open, OcrEngine::read));
+				new TextReading<>(OcrEngine::open, OcrEngine::read), budget);
 	}
 
 	/**
-	 * Loads all models now instead of with the first image.
+	 * Loads all models now instead of with the first image. It holds a concurrency slot meanwhile, so that
+	 * {@link #close} waits for a load under way instead of closing the runtime under it (a stop during the
+	 * start-up preload crashed the process in {@code OrtSession.createSession}).
 	 *
-	 * @throws DetectorUnavailableException when a model file is missing or does not load
+	 * @throws ModelsMissingException when a model file is missing or not the pinned one
+	 * @throws DetectorUnavailableException when a model does not load, or the detector is closed
 	 */
 	public void load() {
-		models();
-		text.open(files, settings.intraOpThreads());
+		inSlot((loaded, workspace) -> {
+			recheckingMissing(() -> text.open(files, settings.intraOpThreads()));
+			return null;
+		});
 	}
 
 	@Override
@@ -145,9 +166,11 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	 * the classifier on its own.
 	 */
 	public int[] topImagenetClasses(byte[] image, int k) {
-		return inSlot((loaded, workspace) -> Scores.topK(
-				loaded.classifier.classify(decoder.decode(image).pixels(), workspace.classifier, workspace.scratch),
-				k));
+		return inSlot((loaded, workspace) -> {
+			try (DecodedImage decoded = decoder.decode(image)) {
+				return Scores.topK(loaded.classifier.classify(decoded.pixels(), workspace.classifier, workspace.scratch), k);
+			}
+		});
 	}
 
 	/** Runs {@code work} in one of the concurrency slots, with loaded models and that slot's buffers. */
@@ -156,7 +179,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		Workspace workspace = null;
 		try {
 			if (closed) {
-				throw new IllegalStateException("the label detector is closed");
+				throw new DetectorUnavailableException("the label detector is closed: the server is stopping");
 			}
 			Models loaded = models();
 			workspace = workspace(loaded);
@@ -181,9 +204,13 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	private TimedDetection run(byte[] bytes, DetectOptions options, LabelTuning tuning, Models loaded,
 			Workspace workspace) throws OrtException {
 		Stopwatch watch = new Stopwatch();
-		DecodedImage image = decoder.decode(bytes);
-		Duration decode = watch.lap();
+		try (DecodedImage image = decoder.decode(bytes)) {
+			return run(image, watch.lap(), options, loaded, workspace, watch);
+		}
+	}
 
+	private TimedDetection run(DecodedImage image, Duration decode, DetectOptions options, Models loaded,
+			Workspace workspace, Stopwatch watch) throws OrtException {
 		BufferedImage pixels = image.pixels();
 		Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
 		List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);
@@ -193,7 +220,8 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 				loaded.classifier.classify(pixels, tuning.views(), workspace.classifier, workspace.scratch), tuning);
 		Duration classifier = watch.lap();
 
-		List<TextDetection> texts = options.detectText() ? text.read(pixels, files, settings.intraOpThreads())
+		List<TextDetection> texts = options.detectText()
+				? recheckingMissing(() -> text.read(pixels, files, settings.intraOpThreads()))
 				: List.of();
 		Duration ocr = watch.lap();
 
@@ -217,9 +245,30 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		}
 		synchronized (this) {
 			if (models == null) {
-				models = Models.load(files, settings);
+				models = recheckingMissing(() -> Models.load(files, settings));
 			}
 			return models;
+		}
+	}
+
+	/**
+	 * Runs {@code load}, but within {@link #MISSING_RECHECK} of finding models missing answers that again
+	 * without looking: while labeling is paused every waiting image asks, and a look may be a download.
+	 */
+	private <T> T recheckingMissing(Supplier<T> load) {
+		ModelsMissingException missing = lastMissing;
+		if (missing != null && System.nanoTime() - lastMissingAt < MISSING_RECHECK.toNanos()) {
+			throw missing;
+		}
+		try {
+			T loaded = load.get();
+			lastMissing = null;
+			return loaded;
+		}
+		catch (ModelsMissingException ex) {
+			lastMissingAt = System.nanoTime();
+			lastMissing = ex;
+			throw ex;
 		}
 	}
 

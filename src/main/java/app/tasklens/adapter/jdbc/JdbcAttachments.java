@@ -19,6 +19,7 @@ import app.tasklens.attachment.ConcurrentAttachmentChangeException;
 import app.tasklens.attachment.ImageType;
 
 @Repository
+@JdbcStore
 class JdbcAttachments implements Attachments {
 
 	private final JdbcClient jdbc;
@@ -90,6 +91,17 @@ class JdbcAttachments implements Attachments {
 				.update();
 		}
 		jdbc.sql("DELETE FROM attachments WHERE id = ?").param(attachment.id()).update();
+	}
+
+	@Override
+	public Usage usage(String ownerId) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(CASE WHEN status <> 'PENDING_UPLOAD' THEN size ELSE 0 END), 0) AS stored,
+				       COUNT(CASE WHEN status = 'PENDING_UPLOAD' THEN 1 END) AS pending
+				FROM attachments WHERE owner_id = ?""")
+			.param(ownerId)
+			.query((rs, row) -> new Usage(rs.getLong("stored"), rs.getInt("pending")))
+			.single();
 	}
 
 	@Override
