@@ -123,15 +123,17 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	 */
 	public Evidence evidence(byte[] image, DetectOptions options) {
 		return inSlot((loaded, workspace) -> {
-			DecodedImage decoded = decoder.decode(image);
-			BufferedImage pixels = decoded.pixels();
-			Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
-			List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);
-			Map<ClassifierView, float[][]> logits = loaded.classifier.classify(pixels,
-					EnumSet.allOf(ClassifierView.class), workspace.classifier, workspace.scratch);
-			List<TextDetection> texts = options.detectText() ? text.read(pixels, files, settings.intraOpThreads())
-					: List.of();
-			return new Evidence(boxes, logits, texts);
+			try (DecodedImage decoded = decoder.decode(image)) {
+				BufferedImage pixels = decoded.pixels();
+				Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
+				List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);
+				Map<ClassifierView, float[][]> logits = loaded.classifier.classify(pixels,
+						EnumSet.allOf(ClassifierView.class), workspace.classifier, workspace.scratch);
+				List<TextDetection> texts = options.detectText()
+						? recheckingMissing(() -> text.read(pixels, files, settings.intraOpThreads()))
+						: List.of();
+				return new Evidence(boxes, logits, texts);
+			}
 		});
 	}
 
@@ -205,12 +207,12 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			Workspace workspace) throws OrtException {
 		Stopwatch watch = new Stopwatch();
 		try (DecodedImage image = decoder.decode(bytes)) {
-			return run(image, watch.lap(), options, loaded, workspace, watch);
+			return run(image, watch.lap(), options, tuning, loaded, workspace, watch);
 		}
 	}
 
-	private TimedDetection run(DecodedImage image, Duration decode, DetectOptions options, Models loaded,
-			Workspace workspace, Stopwatch watch) throws OrtException {
+	private TimedDetection run(DecodedImage image, Duration decode, DetectOptions options, LabelTuning tuning,
+			Models loaded, Workspace workspace, Stopwatch watch) throws OrtException {
 		BufferedImage pixels = image.pixels();
 		Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
 		List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);
