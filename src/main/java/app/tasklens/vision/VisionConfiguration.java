@@ -2,6 +2,7 @@ package app.tasklens.vision;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -9,8 +10,12 @@ import org.springframework.context.annotation.Configuration;
 
 import app.tasklens.labeling.DetectorUnavailableException;
 
-/** The on-box detector as the app's {@code LabelDetector}. */
+/**
+ * The on-box detector as the app's {@code LabelDetector}, unless {@code tasklens.labeling.detector} names
+ * another ({@code rekognition}, whose deployment carries no ONNX Runtime).
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "tasklens.labeling.detector", havingValue = "onbox", matchIfMissing = true)
 class VisionConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(VisionConfiguration.class);
