@@ -97,7 +97,22 @@ public abstract class LabelingJobsContract {
 		assertThat(jobs.claim("a", T0.plusSeconds(3), T0.plus(LEASE))).isEmpty();
 		LabelingJob again = jobs.claim("a", T0.plusSeconds(4), T0.plus(LEASE)).orElseThrow();
 		assertThat(again.attempts()).isEqualTo(2);
+		assertThat(again.crashes()).as("given back, not died with it").isZero();
+		assertThat(again.failures()).isEqualTo(1);
 		assertThat(again.lastError()).isEqualTo("model missing");
+	}
+
+	@Test
+	void takingOverALeaseThatRanOutCountsACrashOfItsHolder() {
+		jobs.enqueue(db.uploadedAttachment(task).id(), 1, T0);
+
+		LabelingJob first = jobs.claim("dead", T0, T0.plus(LEASE)).orElseThrow();
+		LabelingJob takenOver = jobs.claim("b", T0.plusSeconds(31), T0.plusSeconds(31).plus(LEASE)).orElseThrow();
+
+		assertThat(first.crashes()).isZero();
+		assertThat(takenOver.attempts()).isEqualTo(2);
+		assertThat(takenOver.crashes()).isEqualTo(1);
+		assertThat(takenOver.failures()).isZero();
 	}
 
 	@Test

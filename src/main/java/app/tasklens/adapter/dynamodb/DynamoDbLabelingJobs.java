@@ -21,7 +21,8 @@ import app.tasklens.labeling.LabelingJobs;
  * and is indexed in {@code byDue} under {@code job} by the time it can next be claimed: when it becomes
  * available, or when its lease runs out. A claim reads the first due jobs from the index and takes one with a
  * conditional update that repeats the test (the index lags a little; the item does not), so two workers never
- * hold the same job, like the SQL adapter's {@code UPDATE … RETURNING}.
+ * hold the same job, like the SQL adapter's {@code UPDATE … RETURNING}. A job nobody holds is taken first;
+ * failing that, one whose lease ran out with an owner, which counts a crash of that owner.
  */
 class DynamoDbLabelingJobs implements LabelingJobs {
 
@@ -71,25 +72,48 @@ class DynamoDbLabelingJobs implements LabelingJobs {
 			.items();
 		for (var candidate : candidates) {
 			String id = Items.string(candidate, "jobId");
-			try {
-				Map<String, AttributeValue> claimed = writes.client().updateItem(request -> request.tableName(table)
-					.key(jobKey(id))
-					.updateExpression("SET leaseOwner = :worker, leaseUntil = :until, attempts = attempts + :one, gsk = :due")
-					.conditionExpression("attribute_exists(pk) AND availableAt <= :now"
-							+ " AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)")
-					.expressionAttributeValues(Map.of(":worker", s(worker), ":until", Items.n(leaseUntil.toEpochMilli()),
-							":one", Items.n(1), ":due", s(due(leaseUntil, id)), ":now", Items.n(now.toEpochMilli())))
-					.returnValues(ReturnValue.ALL_NEW))
-					.attributes();
-				return Optional.of(new LabelingJob(id, Items.string(claimed, "attachmentId"),
-						Items.number(claimed, "version").intValue(), Items.number(claimed, "attempts").intValue(),
-						Items.string(claimed, "lastError")));
-			}
-			catch (ConditionalCheckFailedException ex) {
-				// Another worker took it, or it is gone; try the next.
+			// A job nobody holds, else one whose lease ran out while a worker held it: that worker died with it.
+			Optional<LabelingJob> claimed = take(id, worker, now, leaseUntil, false)
+				.or(() -> take(id, worker, now, leaseUntil, true));
+			if (claimed.isPresent()) {
+				return claimed;
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** The conditional update of a claim; empty when another worker took it or it is gone. */
+	private Optional<LabelingJob> take(String id, String worker, Instant now, Instant leaseUntil, boolean takeOver) {
+		String crash = takeOver ? ", crashes = if_not_exists(crashes, :zero) + :one" : "";
+		String lease = takeOver ? "attribute_exists(leaseOwner) AND leaseUntil < :now" : "attribute_not_exists(leaseOwner)";
+		try {
+			Map<String, AttributeValue> claimed = writes.client().updateItem(request -> request.tableName(table)
+				.key(jobKey(id))
+				.updateExpression("SET leaseOwner = :worker, leaseUntil = :until, attempts = attempts + :one, gsk = :due"
+						+ crash)
+				.conditionExpression("attribute_exists(pk) AND availableAt <= :now AND " + lease)
+				.expressionAttributeValues(values(worker, now, leaseUntil, id, takeOver))
+				.returnValues(ReturnValue.ALL_NEW))
+				.attributes();
+			Number crashes = claimed.containsKey("crashes") ? Items.number(claimed, "crashes") : 0;
+			return Optional.of(new LabelingJob(id, Items.string(claimed, "attachmentId"),
+					Items.number(claimed, "version").intValue(), Items.number(claimed, "attempts").intValue(),
+					crashes.intValue(), Items.string(claimed, "lastError")));
+		}
+		catch (ConditionalCheckFailedException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static Map<String, AttributeValue> values(String worker, Instant now, Instant leaseUntil, String id,
+			boolean takeOver) {
+		Map<String, AttributeValue> values = new HashMap<>(Map.of(":worker", s(worker), ":until",
+				Items.n(leaseUntil.toEpochMilli()), ":one", Items.n(1), ":due", s(due(leaseUntil, id)), ":now",
+				Items.n(now.toEpochMilli())));
+		if (takeOver) {
+			values.put(":zero", Items.n(0));
+		}
+		return values;
 	}
 
 	@Override

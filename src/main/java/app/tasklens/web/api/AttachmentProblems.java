@@ -18,6 +18,7 @@ import app.tasklens.attachment.InvalidImageException;
 import app.tasklens.attachment.UnsupportedImageTypeException;
 import app.tasklens.attachment.UploadTooLargeException;
 import app.tasklens.attachment.UploadUrlRejectedException;
+import app.tasklens.decoding.ImageTooLargeToDecodeException;
 import app.tasklens.task.TaskNotFoundException;
 
 /**
@@ -63,6 +64,11 @@ class AttachmentProblems {
 
 	@ExceptionHandler(ImageTooLargeException.class)
 	ProblemDetail tooManyPixels(ImageTooLargeException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	}
+
+	@ExceptionHandler(ImageTooLargeToDecodeException.class)
+	ProblemDetail tooLargeToDecode(ImageTooLargeToDecodeException ex) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 	}
 
