@@ -29,6 +29,8 @@ final class AwsStage {
 		System.setProperty("tasklens.dynamodb.create-table", "true");
 		System.setProperty("tasklens.data-dir", Path.of("target/aws-functions/" + TABLE).toAbsolutePath().toString());
 		System.setProperty("tasklens.vision.fetch-missing", "false");
+		// As template.yaml passes Secrets Manager's generated secret: every instance signs with the same key.
+		System.setProperty("tasklens.keys.secret", "test-secret-of-the-function-tests-0123456789");
 		// Any credentials do for the stand-ins; Lambda's come from its role.
 		System.setProperty("aws.region", "eu-west-1");
 		System.setProperty("aws.accessKeyId", "test");

@@ -3,6 +3,7 @@ package app.tasklens.web.ui;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * cards of images still being labeled every {@code pollInterval} ({@code poll}).
  */
 @ControllerAdvice(assignableTypes = TaskPages.class)
+// Web slices load controller advice but scan no settings: the advice brings its own.
+@EnableConfigurationProperties(LiveUpdates.Settings.class)
 class LiveUpdates {
 
 	@ConfigurationProperties("tasklens.web")
