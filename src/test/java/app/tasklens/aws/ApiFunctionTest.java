@@ -104,7 +104,7 @@ class ApiFunctionTest {
 		assertThat(byLabel).containsExactly("Query");
 	}
 
-	private String signUpAndSignIn() {
+	static String signUpAndSignIn() {
 		String name = "user" + Ids.random().replaceAll("[^A-Za-z0-9]", "").substring(0, 10);
 		String credentials = "{\"username\":\"" + name + "\",\"password\":\"correct horse battery\"}";
 		assertThat(call("POST", "/api/users", null, credentials).status()).isEqualTo(201);
