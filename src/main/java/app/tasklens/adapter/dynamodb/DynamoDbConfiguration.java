@@ -87,6 +87,12 @@ class DynamoDbConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnProperty(name = "tasklens.account.sign-in-attempts", havingValue = "dynamodb")
+	DynamoDbSignInAttempts signInAttempts(DynamoDbWrites writes, DynamoDbSettings settings) {
+		return new DynamoDbSignInAttempts(writes, settings.table());
+	}
+
+	@Bean
 	DynamoDbLabelingJobs labelingJobs(DynamoDbWrites writes, DynamoDbSettings settings) {
 		return new DynamoDbLabelingJobs(writes, settings.table());
 	}
