@@ -27,17 +27,22 @@ public class AttachmentUploads {
 	private final ObjectStore store;
 	private final UploadTickets tickets;
 	private final AttachmentSettings settings;
+	private final QuotaSettings quota;
+	private final FreeSpace freeSpace;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
 	AttachmentUploads(Tasks tasks, Attachments attachments, ObjectStore store, UploadTickets tickets,
-			AttachmentSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			AttachmentSettings settings, QuotaSettings quota, FreeSpace freeSpace, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
 		this.tasks = tasks;
 		this.attachments = attachments;
 		this.store = store;
 		this.tickets = tickets;
 		this.settings = settings;
+		this.quota = quota;
+		this.freeSpace = freeSpace;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -86,6 +91,13 @@ public class AttachmentUploads {
 		if (size != null && size > maxBytes) {
 			throw new UploadTooLargeException(maxBytes);
 		}
+		Attachments.Usage usage = attachments.usage(ownerId);
+		if (usage.pendingUploads() >= quota.pendingUploadsPerUser()) {
+			throw new TooManyPendingUploadsException("you have " + usage.pendingUploads()
+					+ " uploads that have not finished; finish or delete some before starting another (at most "
+					+ quota.pendingUploadsPerUser() + ")");
+		}
+		checkQuota(usage, size == null ? 0 : size);
 		Attachment attachment = Attachment.create(ownerId, taskId, filename, type, size, clock.instant(),
 				settings.uploadUrlTtl());
 		attachments.add(attachment);
@@ -118,11 +130,13 @@ public class AttachmentUploads {
 		if (contentLength > grant.maxBytes()) {
 			throw new UploadTooLargeException(grant.maxBytes());
 		}
+		checkFreeSpace(contentLength > 0 ? contentLength : grant.maxBytes());
 		try (Staged staged = store.stage(body, grant.maxBytes())) {
 			ImageHeader header;
 			try (InputStream in = staged.open()) {
 				header = inspect(in);
 			}
+			checkQuota(attachments.usage(grant.ownerId()), staged.size());
 			return transactions.execute(status -> complete(grant, header, staged));
 		}
 	}
@@ -150,6 +164,32 @@ public class AttachmentUploads {
 			throw new UncheckedIOException("cannot store the image of attachment " + attachment.id(), ex);
 		}
 		return attachment;
+	}
+
+	/**
+	 * Refuses an upload that would leave the data folder with less than its reserve: the database, and
+	 * deleting (which frees space), must still be able to write.
+	 */
+	private void checkFreeSpace(long bytes) {
+		long usable = freeSpace.usableBytes();
+		if (usable - bytes < quota.minFreeSpace().toBytes()) {
+			throw new StorageFullException("the server's storage is full; images cannot be added until space is freed"
+					+ " (deleting images or tasks frees it)");
+		}
+	}
+
+	private void checkQuota(Attachments.Usage usage, long bytes) {
+		long limit = quota.storagePerUser().toBytes();
+		if (usage.storedBytes() + bytes > limit) {
+			throw new StorageQuotaExceededException("this image does not fit in your storage quota of "
+					+ megabytes(limit) + ": your images use " + megabytes(usage.storedBytes())
+					+ (bytes > 0 ? " and this one has " + megabytes(bytes) : "")
+					+ "; delete some images to make room", limit);
+		}
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
 	}
 
 	private void checkLimits(ImageHeader header) {

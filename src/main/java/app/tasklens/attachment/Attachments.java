@@ -31,6 +31,14 @@ public interface Attachments {
 	 */
 	void remove(Attachment attachment);
 
+	/**
+	 * What one user's attachments take: bytes of stored images, and uploads still waiting for their bytes.
+	 */
+	record Usage(long storedBytes, int pendingUploads) {
+	}
+
+	Usage usage(String ownerId);
+
 	/** Attachments still waiting for their bytes whose upload URL expired before {@code now}. */
 	List<Attachment> abandoned(Instant now, int limit);
 

@@ -59,7 +59,13 @@ class Thumbnails {
 			return kept.get();
 		}
 		byte[] jpeg = render(attachment);
-		store.put(attachment.thumbnailKey(), new ByteArrayInputStream(jpeg), jpeg.length);
+		try {
+			store.put(attachment.thumbnailKey(), new ByteArrayInputStream(jpeg), jpeg.length);
+		}
+		catch (StorageFullException ex) {
+			// Served, not kept: a full disk must not cost the user their thumbnails.
+			return new ByteArrayInputStream(jpeg);
+		}
 		// Put, then check: if the attachment was deleted meanwhile, its deletion may already have swept
 		// this key, and nothing else would remove the thumbnail written after it.
 		if (attachments.findById(attachment.id()).isEmpty()) {

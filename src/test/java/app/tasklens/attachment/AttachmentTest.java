@@ -46,6 +46,26 @@ class AttachmentTest {
 	}
 
 	@Test
+	void anImageWaitsForTheModelsThenIsLabeledOrFails() {
+		Attachment attachment = pending();
+		attachment.uploaded(attachment.uploadNonce(), JPEG_HEADER, 1234, NOW);
+		attachment.startLabeling(NOW);
+
+		assertThat(attachment.waitForModels(NOW)).isTrue();
+		assertThat(attachment.waitForModels(NOW)).as("already waiting").isFalse();
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.PENDING_MODEL);
+		assertThat(attachment.error()).isEqualTo(Attachment.LABELING_PAUSED);
+		assertThatThrownBy(() -> attachment.relabel(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+
+		assertThat(attachment.startLabeling(NOW)).isTrue();
+		assertThat(attachment.error()).isNull();
+		attachment.waitForModels(NOW);
+		attachment.failed("the image cannot be read", NOW);
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.FAILED);
+		assertThatThrownBy(() -> attachment.waitForModels(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+	}
+
+	@Test
 	void theSizeIsTheOneTheUserSeesAfterExifOrientation() {
 		Attachment attachment = pending();
 

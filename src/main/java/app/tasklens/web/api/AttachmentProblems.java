@@ -15,6 +15,9 @@ import app.tasklens.attachment.IllegalAttachmentStateException;
 import app.tasklens.attachment.ImageTooLargeException;
 import app.tasklens.attachment.InvalidAttachmentException;
 import app.tasklens.attachment.InvalidImageException;
+import app.tasklens.attachment.StorageFullException;
+import app.tasklens.attachment.StorageQuotaExceededException;
+import app.tasklens.attachment.TooManyPendingUploadsException;
 import app.tasklens.attachment.UnsupportedImageTypeException;
 import app.tasklens.attachment.UploadTooLargeException;
 import app.tasklens.attachment.UploadUrlRejectedException;
@@ -25,7 +28,8 @@ import app.tasklens.task.TaskNotFoundException;
  * The attachment exceptions as problem+json: 404 for what is missing or someone else's, 403 for a bad,
  * expired or used upload URL, 400 for an empty upload, 413 for too many bytes, 415 for another type, 422
  * for a broken or oversized image and for a field that breaks a rule ({@code errors: [{"field",
- * "message"}]}), 409 for a step the attachment's state does not allow. Malformed requests are left to
+ * "message"}]}), 409 for a step the attachment's state does not allow, 413 beyond the user's storage
+ * quota, 429 beyond their unfinished uploads, 507 when the server's storage is full. Malformed requests are left to
  * the API's general handling, which comes after this (order -200 runs first).
  */
 @RestControllerAdvice(assignableTypes = {AttachmentController.class, UploadController.class, EventController.class,
@@ -65,6 +69,23 @@ class AttachmentProblems {
 	@ExceptionHandler(ImageTooLargeException.class)
 	ProblemDetail tooManyPixels(ImageTooLargeException ex) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	}
+
+	@ExceptionHandler(StorageFullException.class)
+	ProblemDetail storageFull(StorageFullException ex) {
+		return problem(HttpStatus.INSUFFICIENT_STORAGE, ex.getMessage());
+	}
+
+	@ExceptionHandler(StorageQuotaExceededException.class)
+	ProblemDetail overQuota(StorageQuotaExceededException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+		problem.setProperty("quotaBytes", ex.quotaBytes());
+		return problem;
+	}
+
+	@ExceptionHandler(TooManyPendingUploadsException.class)
+	ProblemDetail tooManyPending(TooManyPendingUploadsException ex) {
+		return problem(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
 	}
 
 	@ExceptionHandler(ImageTooLargeToDecodeException.class)

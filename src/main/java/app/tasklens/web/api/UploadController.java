@@ -5,6 +5,11 @@ import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -57,16 +62,28 @@ class UploadController {
 	@ApiResponse(responseCode = "403", description = "The URL is not valid, has expired or was used",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = AttachmentController.PROBLEM)))
 	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-	@ApiResponse(responseCode = "413", description = "More bytes than the URL allows",
+	@ApiResponse(responseCode = "408", description = "The body came slower than the server waits for",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = AttachmentController.PROBLEM)))
+	@ApiResponse(responseCode = "413", description = "More bytes than the URL allows, or beyond the storage quota",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = AttachmentController.PROBLEM)))
 	@ApiResponse(responseCode = "415", description = "Not an image of the declared type",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = AttachmentController.PROBLEM)))
 	@ApiResponse(responseCode = "422", description = "A truncated or corrupt image, or too many pixels",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = AttachmentController.PROBLEM)))
+	@ApiResponse(responseCode = "507", description = "The server's storage is full",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = AttachmentController.PROBLEM)))
 	Uploaded upload(@PathVariable String ticket, HttpServletRequest request) throws IOException {
 		Attachment attachment = uploads.receive(ticket, request.getContentType(), request.getContentLengthLong(),
 				request.getInputStream());
 		return new Uploaded(AttachmentJson.of(attachment, null, "/api"));
+	}
+
+	/** Cut off, and the connection closed rather than waiting for the rest of a body that trickles in. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooSlow(UploadRateLimit.SlowUploadException ex) {
+		return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+			.header(HttpHeaders.CONNECTION, "close")
+			.body(ApiProblems.problem(HttpStatus.REQUEST_TIMEOUT, ex.getMessage()));
 	}
 
 	@GetMapping("/api/signedUrl")

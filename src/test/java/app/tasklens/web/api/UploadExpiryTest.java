@@ -3,6 +3,7 @@ package app.tasklens.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -64,5 +65,28 @@ class UploadExpiryTest {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(api.get(self).as(alice).send().status()).as("abandoned attachment").isEqualTo(404));
 		api.get(self).as(alice).send().expect(404);
+	}
+
+	/**
+	 * The process died after the upload's file was renamed into place and before its transaction committed:
+	 * the file is there under the object key and the attachment still waits for its bytes. Once abandoned,
+	 * the attachment goes and its file with it.
+	 */
+	@Test
+	void theFileOfAnUploadCutOffBetweenRenameAndCommitIsSweptWithItsAttachment() throws Exception {
+		ApiClient api = new ApiClient(port);
+		User bob = api.signUp(ApiClient.unique("bob"));
+		String task = api.createTask(bob, "Walk the dog").path("id").asString();
+		JsonNode signed = api.get("/api/signedUrl?taskId=" + task + "&filename=a.png&filetype=image/png").as(bob).send()
+			.expect(200).json();
+		Path orphan = dataDir.resolve("objects").resolve(signed.path("objectName").asString());
+		Files.createDirectories(orphan.getParent());
+		Files.write(orphan, TestImages.png(10, 10));
+		String self = "/api/tasks/" + task + "/attachments/" + signed.path("attachmentId").asString();
+
+		clock.advance(URL_LIFETIME.multipliedBy(2).plusSeconds(1));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(orphan).doesNotExist());
+		api.get(self).as(bob).send().expect(404);
 	}
 }
