@@ -69,10 +69,10 @@ public class LabelImage {
 		if (started.isEmpty()) {
 			return Outcome.SKIPPED;
 		}
-		Attachment attachment = started.get();
-		StoredImage image = new StoredImage(attachment.objectKey(), attachment.type().name(),
-				attachment.width() == null ? 0 : attachment.width(), attachment.height() == null ? 0 : attachment.height(),
-				() -> read(attachment).orElseThrow(MissingImageException::new));
+		Attachment labeling = started.get();
+		StoredImage image = new StoredImage(labeling.objectKey(), labeling.type().name(),
+				labeling.width() == null ? 0 : labeling.width(), labeling.height() == null ? 0 : labeling.height(),
+				() -> read(labeling).orElseThrow(MissingImageException::new));
 		LabelDetection detection;
 		try {
 			detection = detector.detect(image, options);
