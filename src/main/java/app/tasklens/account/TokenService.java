@@ -71,13 +71,20 @@ public class TokenService {
 	public record Token(String token, Instant expiresAt) {
 	}
 
-	/** The signing key lives in the data directory; the decoder accepts HS256 only (never {@code alg: none}). */
+	/**
+	 * The signing key lives in the data directory, or is derived from {@code tasklens.keys.secret} when one is
+	 * given (every Lambda instance has its own {@code /tmp}); the decoder accepts HS256 only (never
+	 * {@code alg: none}).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class Keys {
 
 		@Bean
-		SecretKey tokenSigningKey(@Value("${tasklens.data-dir}") Path dataDir) {
-			return new SecretKeySpec(KeyFile.loadOrCreate(dataDir, "jwt-hs256.key", 32), "HmacSHA256");
+		SecretKey tokenSigningKey(@Value("${tasklens.data-dir}") Path dataDir,
+				@Value("${tasklens.keys.secret:}") String secret) {
+			byte[] key = secret.isBlank() ? KeyFile.loadOrCreate(dataDir, "jwt-hs256.key", 32)
+					: KeyFile.derive(secret, "jwt-hs256", 32);
+			return new SecretKeySpec(key, "HmacSHA256");
 		}
 
 		@Bean
