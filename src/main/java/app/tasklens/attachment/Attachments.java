@@ -1,6 +1,5 @@
 package app.tasklens.attachment;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,8 +30,11 @@ public interface Attachments {
 	 */
 	void remove(Attachment attachment);
 
-	/** Attachments still waiting for their bytes whose upload URL expired before {@code now}. */
-	List<Attachment> abandoned(Instant now, int limit);
+	/** Attachments still waiting for their bytes (PENDING_UPLOAD) or REJECTED, oldest first. */
+	List<Attachment> unfinished(int limit);
+
+	/** Records {@code key} for deletion (by {@link #objectsToDelete}) in the current transaction. */
+	void requestObjectDeletion(String key);
 
 	/** Object keys recorded for deletion and not yet deleted. */
 	List<String> objectsToDelete(int limit);

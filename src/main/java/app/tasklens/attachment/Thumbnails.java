@@ -52,15 +52,26 @@ class Thumbnails {
 		if (kept.isPresent()) {
 			return kept.get();
 		}
+		return new ByteArrayInputStream(make(attachment));
+	}
+
+	/** Makes the thumbnail unless the store has it. */
+	void ensure(Attachment attachment) throws IOException {
+		if (store.size(attachment.thumbnailKey()).isEmpty()) {
+			make(attachment);
+		}
+	}
+
+	private byte[] make(Attachment attachment) throws IOException {
 		byte[] jpeg = render(attachment);
-		store.put(attachment.thumbnailKey(), new ByteArrayInputStream(jpeg), jpeg.length);
+		store.put(attachment.thumbnailKey(), new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
 		// Put, then check: if the attachment was deleted meanwhile, its deletion may already have swept
 		// this key, and nothing else would remove the thumbnail written after it.
 		if (attachments.findById(attachment.id()).isEmpty()) {
 			store.delete(attachment.thumbnailKey());
 			throw new AttachmentNotFoundException();
 		}
-		return new ByteArrayInputStream(jpeg);
+		return jpeg;
 	}
 
 	private byte[] render(Attachment attachment) throws IOException {

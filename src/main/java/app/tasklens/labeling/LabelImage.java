@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentStatus;
-import app.tasklens.attachment.AttachmentStatusChanged;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.attachment.ObjectStore;
 
@@ -96,7 +95,7 @@ public class LabelImage {
 			.map(attachment -> {
 				attachment.failed(reason, clock.instant());
 				attachments.update(attachment);
-				events.publishEvent(AttachmentStatusChanged.of(attachment));
+				attachment.releaseEvents().forEach(events::publishEvent);
 				return true;
 			})
 			.orElse(false)));
@@ -109,7 +108,7 @@ public class LabelImage {
 			.map(attachment -> {
 				if (attachment.startLabeling(clock.instant())) {
 					attachments.update(attachment);
-					events.publishEvent(AttachmentStatusChanged.of(attachment));
+					attachment.releaseEvents().forEach(events::publishEvent);
 				}
 				return attachment;
 			});
@@ -122,6 +121,7 @@ public class LabelImage {
 				attachment.labeled(clock.instant());
 				attachments.update(attachment);
 				labels.replace(attachment, detection, clock.instant());
+				attachment.releaseEvents().forEach(events::publishEvent);
 				events.publishEvent(
 						new LabelsSaved(attachment.ownerId(), attachment.taskId(), attachment.id(), detection));
 				return true;

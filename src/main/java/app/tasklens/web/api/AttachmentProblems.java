@@ -16,6 +16,8 @@ import app.tasklens.attachment.ImageTooLargeException;
 import app.tasklens.attachment.InvalidAttachmentException;
 import app.tasklens.attachment.InvalidImageException;
 import app.tasklens.attachment.UnsupportedImageTypeException;
+import app.tasklens.attachment.UploadNotArrivedException;
+import app.tasklens.attachment.UploadRejectedException;
 import app.tasklens.attachment.UploadTooLargeException;
 import app.tasklens.attachment.UploadUrlRejectedException;
 import app.tasklens.task.TaskNotFoundException;
@@ -24,11 +26,12 @@ import app.tasklens.task.TaskNotFoundException;
  * The attachment exceptions as problem+json: 404 for what is missing or someone else's, 403 for a bad,
  * expired or used upload URL, 400 for an empty upload, 413 for too many bytes, 415 for another type, 422
  * for a broken or oversized image and for a field that breaks a rule ({@code errors: [{"field",
- * "message"}]}), 409 for a step the attachment's state does not allow. Malformed requests are left to
+ * "message"}]}), 409 for a step the attachment's state does not allow or an upload said complete before
+ * its bytes arrived. The stores' own upload endpoints (in {@code adapter}) are mapped here too. Malformed requests are left to
  * the API's general handling, which comes after this (order -200 runs first).
  */
 @RestControllerAdvice(assignableTypes = {AttachmentController.class, UploadController.class, EventController.class,
-		DetectLabelsController.class})
+		DetectLabelsController.class}, basePackages = "app.tasklens.adapter")
 @Order(-200)
 class AttachmentProblems {
 
@@ -76,12 +79,18 @@ class AttachmentProblems {
 		return problem(status, ex.getMessage());
 	}
 
+	@ExceptionHandler(UploadRejectedException.class)
+	ProblemDetail rejectedUpload(UploadRejectedException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	}
+
 	@ExceptionHandler(UploadUrlRejectedException.class)
 	ProblemDetail rejectedUrl(UploadUrlRejectedException ex) {
 		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
-	@ExceptionHandler({IllegalAttachmentStateException.class, ConcurrentAttachmentChangeException.class})
+	@ExceptionHandler({IllegalAttachmentStateException.class, ConcurrentAttachmentChangeException.class,
+			UploadNotArrivedException.class})
 	ProblemDetail conflict(RuntimeException ex) {
 		return problem(HttpStatus.CONFLICT, ex.getMessage());
 	}

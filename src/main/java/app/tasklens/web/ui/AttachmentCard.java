@@ -79,7 +79,7 @@ record AttachmentCard(String id, String taskId, String filename, AttachmentStatu
 
 	/** Whether the image is stored, so that it can be shown. */
 	public boolean hasImage() {
-		return status != AttachmentStatus.PENDING_UPLOAD;
+		return status != AttachmentStatus.PENDING_UPLOAD && status != AttachmentStatus.REJECTED;
 	}
 
 	/** The bytes never arrived: an upload that is still running elsewhere or was abandoned. */
@@ -99,13 +99,18 @@ record AttachmentCard(String id, String taskId, String filename, AttachmentStatu
 		return status == AttachmentStatus.FAILED;
 	}
 
+	/** What arrived was not an acceptable image; {@code error} says why. */
+	public boolean rejected() {
+		return status == AttachmentStatus.REJECTED;
+	}
+
 	/** For the card's class: {@code is-unfinished}, {@code is-detecting}, {@code is-labeled}, {@code is-failed}. */
 	public String state() {
 		return switch (status) {
 			case PENDING_UPLOAD -> "is-unfinished";
 			case UPLOADED, LABELING -> "is-detecting";
 			case LABELED -> "is-labeled";
-			case FAILED -> "is-failed";
+			case FAILED, REJECTED -> "is-failed";
 		};
 	}
 }

@@ -59,7 +59,7 @@ class JdbcAttachmentsTest {
 		assertThat(read.type()).isEqualTo(ImageType.JPEG);
 		assertThat(read.version()).isEqualTo(1);
 		assertThat(read.width()).isEqualTo(4);
-		assertThat(read.uploadNonce()).isNull();
+		assertThat(read.uploadExpiresAt()).isNotNull();
 		assertThat(db.attachments.find("someone-else", task.id(), attachment.id())).isEmpty();
 	}
 
@@ -142,16 +142,32 @@ class JdbcAttachmentsTest {
 	}
 
 	@Test
-	void uploadsNeverDoneAreFoundOnceTheirUrlExpired() {
+	void unfinishedUploadsArePendingOrRejectedOnesOldestFirst() {
 		Instant created = Instant.now();
-		Attachment pending = Attachment.create(task.ownerId(), task.id(), "x.png", ImageType.PNG, null, created,
+		Attachment rejected = Attachment.create(task.ownerId(), task.id(), "x.png", ImageType.PNG, null, created,
 				Duration.ofMinutes(15));
+		db.attachments.add(rejected);
+		Attachment pending = Attachment.create(task.ownerId(), task.id(), "y.png", ImageType.PNG, null,
+				created.plusSeconds(1), Duration.ofMinutes(15));
 		db.attachments.add(pending);
 		db.uploadedAttachment(task);
+		Attachment loaded = db.attachments.findById(rejected.id()).orElseThrow();
+		loaded.rejected("not an image", created);
+		db.attachments.update(loaded);
 
-		assertThat(db.attachments.abandoned(created.plus(Duration.ofMinutes(14)), 10)).isEmpty();
-		assertThat(db.attachments.abandoned(created.plus(Duration.ofMinutes(16)), 10)).extracting(Attachment::id)
-			.containsExactly(pending.id());
+		assertThat(db.attachments.unfinished(10)).extracting(Attachment::id).containsExactly(rejected.id(), pending.id());
+		assertThat(db.attachments.unfinished(1)).extracting(Attachment::id).containsExactly(rejected.id());
+		Attachment read = db.attachments.findById(rejected.id()).orElseThrow();
+		assertThat(read.status()).isEqualTo(AttachmentStatus.REJECTED);
+		assertThat(read.error()).isEqualTo("not an image");
+	}
+
+	@Test
+	void anObjectRecordedForDeletionIsListedOnce() {
+		db.attachments.requestObjectDeletion("a/b/c.jpg");
+		db.attachments.requestObjectDeletion("a/b/c.jpg");
+
+		assertThat(db.attachments.objectsToDelete(10)).containsExactly("a/b/c.jpg");
 	}
 
 	private List<String> titles(String label) {

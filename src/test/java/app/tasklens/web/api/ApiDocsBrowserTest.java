@@ -60,6 +60,7 @@ class ApiDocsBrowserTest {
 			assertThat(paths).containsExactlyInAnyOrder("/api/tasks", "/api/tasks/{id}", "/api/users",
 					"/api/users/{id}", "/api/token", "/api/tasks/{taskId}/attachments",
 					"/api/tasks/{taskId}/attachments/{attachmentId}", "/api/tasks/{taskId}/attachments/{attachmentId}/relabel",
+					"/api/tasks/{taskId}/attachments/{attachmentId}/complete",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/content",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/thumbnail", "/api/uploads/{ticket}", "/api/signedUrl",
 					"/api/events", "/api/detect-labels");
