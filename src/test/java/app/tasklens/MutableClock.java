@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
 /** A clock that tests move by hand, to cross lockout windows and token lifetimes without waiting. */
 public final class MutableClock extends Clock {
 
@@ -38,5 +42,19 @@ public final class MutableClock extends Clock {
 	@Override
 	public Clock withZone(ZoneId zone) {
 		return new MutableClock(now, zone);
+	}
+
+	/**
+	 * {@code @Import} it to run the application on a clock that starts now and moves only when the test says
+	 * (autowire {@link MutableClock}). Such a test class gets a Spring context of its own.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class AsApplicationClock {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock(Instant.now());
+		}
 	}
 }

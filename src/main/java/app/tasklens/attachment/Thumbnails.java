@@ -24,13 +24,17 @@ import javax.imageio.stream.ImageOutputStream;
 import org.springframework.stereotype.Component;
 
 import app.tasklens.attachment.InvalidImageException.Reason;
+import app.tasklens.decoding.DecodeBudget;
+import app.tasklens.decoding.ImageTooLargeToDecodeException;
 
 /**
  * Thumbnails: JPEGs whose longest side is the thumbnail size, upright (EXIF orientation applied), made
  * from the original on first request and kept in the store beside it.
  *
  * <p>The original is decoded with source subsampling, so a 50-megapixel photo never becomes a 200 MB
- * raster: only about twice the thumbnail size is kept, then scaled smoothly.
+ * raster: only about twice the thumbnail size is kept, then scaled smoothly. The decode reserves its memory
+ * from the server's {@link DecodeBudget} first, like labeling's: a file whose reader must decode every
+ * pixel and would not fit is refused with {@link ImageTooLargeToDecodeException}.
  */
 @Component
 class Thumbnails {
@@ -39,11 +43,13 @@ class Thumbnails {
 
 	private final ObjectStore store;
 	private final Attachments attachments;
+	private final DecodeBudget budget;
 	private final int size;
 
-	Thumbnails(ObjectStore store, Attachments attachments, AttachmentSettings settings) {
+	Thumbnails(ObjectStore store, Attachments attachments, DecodeBudget budget, AttachmentSettings settings) {
 		this.store = store;
 		this.attachments = attachments;
+		this.budget = budget;
 		this.size = settings.thumbnailSize();
 	}
 
@@ -79,30 +85,37 @@ class Thumbnails {
 		try (InputStream in = original(attachment)) {
 			orientation = ImageHeader.read(in).orientation();
 		}
-		BufferedImage decoded;
 		try (InputStream in = original(attachment); ImageInputStream images = ImageIO.createImageInputStream(in)) {
-			decoded = decode(images);
+			return decodeScaled(images, orientation);
 		}
-		return encode(scaled(decoded, orientation));
 	}
 
 	private InputStream original(Attachment attachment) throws IOException {
 		return store.open(attachment.objectKey()).orElseThrow(AttachmentNotFoundException::new);
 	}
 
-	private BufferedImage decode(ImageInputStream images) throws IOException {
+	/** The JPEG thumbnail, made while the decode's memory is reserved (the scaled copy is small). */
+	private byte[] decodeScaled(ImageInputStream images, int orientation) throws IOException {
 		Iterator<ImageReader> readers = ImageIO.getImageReaders(images);
 		if (!readers.hasNext()) {
 			throw new InvalidImageException(Reason.UNSUPPORTED_TYPE, "no decoder for this image");
 		}
 		ImageReader reader = readers.next();
+		BufferedImage thumbnail;
 		try {
 			reader.setInput(images, true, true);
-			int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
-			int step = Math.max(1, longest / (2 * size));
+			int width = reader.getWidth(0);
+			int height = reader.getHeight(0);
+			int step = Math.max(1, Math.max(width, height) / (2 * size));
 			ImageReadParam param = reader.getDefaultReadParam();
 			param.setSourceSubsampling(step, step, 0, 0);
-			return reader.read(0, param);
+			try (DecodeBudget.Reservation reserved = budget.reserve(reader.getFormatName(), images, width, height,
+					step)) {
+				thumbnail = scaled(reader.read(0, param), orientation);
+			}
+		}
+		catch (ImageTooLargeToDecodeException ex) {
+			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new InvalidImageException(Reason.CORRUPT, "the image cannot be decoded: " + ex.getMessage());
@@ -110,6 +123,7 @@ class Thumbnails {
 		finally {
 			reader.dispose();
 		}
+		return encode(thumbnail);
 	}
 
 	/** Fits the image in size × size, turned upright, on white where it was transparent. */

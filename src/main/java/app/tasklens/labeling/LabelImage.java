@@ -14,6 +14,7 @@ import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentStatus;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.attachment.ObjectStore;
+import app.tasklens.decoding.ImageTooLargeToDecodeException;
 
 /**
  * The one labeling use case, called by the local worker and, deployed on AWS, by a function triggered by
@@ -24,7 +25,8 @@ import app.tasklens.attachment.ObjectStore;
  * attachment back. Detection runs outside any transaction; the result is saved only if the attachment
  * is still at this version and LABELING when it is done.
  *
- * <p>An image the detector cannot read fails at once. Any other exception (detector unavailable, store
+ * <p>An image the detector cannot read, or that is too large to decode within the server's budget, fails
+ * at once. Any other exception (detector unavailable, store
  * not readable) is left to the caller, which retries and finally calls {@link #fail}.
  */
 @Service
@@ -76,6 +78,10 @@ public class LabelImage {
 		}
 		catch (UnreadableImageException ex) {
 			return fail(attachmentId, version, "the image cannot be read: " + ex.getMessage()) ? Outcome.FAILED
+					: Outcome.SKIPPED;
+		}
+		catch (ImageTooLargeToDecodeException ex) {
+			return fail(attachmentId, version, "the image is too large to label: " + ex.getMessage()) ? Outcome.FAILED
 					: Outcome.SKIPPED;
 		}
 		Boolean saved = transactions.execute(status -> save(attachmentId, version, detection));

@@ -1,8 +1,16 @@
 package app.tasklens.labeling;
 
 /**
- * A claimed piece of labeling work: label {@code version} of an attachment. {@code attempts} counts this
- * claim; a claim whose worker died counts too.
+ * A claimed piece of labeling work: label {@code version} of an attachment.
+ *
+ * @param attempts claims of this job, this one included
+ * @param crashes earlier claims that ended with their worker's process dying while it held the job (the
+ *        lease ran out with an owner); they are also counted in {@code attempts}
  */
-public record LabelingJob(String id, String attachmentId, int version, int attempts, String lastError) {
+public record LabelingJob(String id, String attachmentId, int version, int attempts, int crashes, String lastError) {
+
+	/** Earlier claims that ended in an ordinary failure, retried with backoff. */
+	public int failures() {
+		return attempts - 1 - crashes;
+	}
 }

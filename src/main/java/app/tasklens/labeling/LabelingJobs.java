@@ -11,7 +11,9 @@ public interface LabelingJobs {
 
 	/**
 	 * Takes the job that is due first and not leased (or whose lease ran out) for {@code worker} until
-	 * {@code leaseUntil}, counting an attempt. Two workers never hold the same job.
+	 * {@code leaseUntil}, counting an attempt, and a crash when the lease ran out while a worker held it.
+	 * Two workers never hold the same job. A job given back ({@link #retryLater}) has no owner: taking it
+	 * again is no crash.
 	 */
 	Optional<LabelingJob> claim(String worker, Instant now, Instant leaseUntil);
 

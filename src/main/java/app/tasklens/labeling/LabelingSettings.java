@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param workers threads that label at once; 0 means one per core (inference is CPU-bound)
  * @param maxAttempts tries per image before it is FAILED; an unreadable image fails at once
+ * @param retriesAfterCrash tries of an image after the process died while labeling it; 0: it is FAILED at
+ *        once, since the image itself may be what killed the process, and trying it again would kill the
+ *        restarted one too (a WebP bomb did, until its attempts ran out)
  * @param retryBackoff wait before the second try, doubled before each further one
  * @param lease how long a claimed job is a worker's; renewed every third of it while the worker runs,
  *        so it only runs out when the worker died, and then another worker takes the job
@@ -21,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record LabelingSettings(
 		@DefaultValue("0") int workers,
 		@DefaultValue("3") int maxAttempts,
+		@DefaultValue("0") int retriesAfterCrash,
 		@DefaultValue("2s") Duration retryBackoff,
 		@DefaultValue("30s") Duration lease,
 		@DefaultValue("5s") Duration pollInterval,
@@ -31,8 +35,9 @@ record LabelingSettings(
 		if (workers <= 0) {
 			workers = Runtime.getRuntime().availableProcessors();
 		}
-		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("tasklens.labeling.max-attempts must be at least 1");
+		if (maxAttempts < 1 || retriesAfterCrash < 0) {
+			throw new IllegalArgumentException(
+					"tasklens.labeling.max-attempts must be at least 1, retries-after-crash not negative");
 		}
 		if (lease.toMillis() < 300 || pollInterval.toMillis() < 1 || retryBackoff.isNegative()) {
 			throw new IllegalArgumentException(

@@ -28,8 +28,10 @@ import app.tasklens.attachment.LabelingRequested;
  * due time, at most every poll interval) is the fallback for retries, other nodes' work and expired
  * leases of a crashed process.
  *
- * <p>A failed try is retried after an exponential backoff; after the last try, or if the job was claimed
- * more often than allowed (its workers kept dying), the attachment is FAILED with the reason.
+ * <p>A failed try is retried after an exponential backoff; after the last try the attachment is FAILED with
+ * the reason. A job whose worker's process died while holding it is a suspect, not an ordinary failure:
+ * the image may be what killed the process, so beyond {@code retries-after-crash} (none by default) it is
+ * FAILED at once instead of being tried into the same death.
  */
 @Component
 class LabelingWorker implements SmartLifecycle {
@@ -92,9 +94,10 @@ class LabelingWorker implements SmartLifecycle {
 	}
 
 	private void handle(LabelingJob job) {
-		if (job.attempts() > settings.maxAttempts()) {
-			giveUp(job, "labeling was interrupted " + (job.attempts() - 1) + " times"
-					+ (job.lastError() == null ? "" : "; last error: " + job.lastError()));
+		if (job.crashes() > settings.retriesAfterCrash()) {
+			giveUp(job, "the server stopped unexpectedly while labeling this image"
+					+ (job.crashes() > 1 ? " (" + job.crashes() + " times)" : "")
+					+ "; it is not tried again by itself in case the image caused it. Label it again to retry.");
 			return;
 		}
 		long renewEvery = Math.max(100, settings.lease().toMillis() / 3);
@@ -106,13 +109,14 @@ class LabelingWorker implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			String reason = reason(ex);
-			if (job.attempts() >= settings.maxAttempts()) {
+			int tries = job.failures() + 1;
+			if (tries >= settings.maxAttempts()) {
 				giveUp(job, reason);
 			}
 			else {
-				Instant next = clock.instant().plus(settings.backoffAfter(job.attempts()));
+				Instant next = clock.instant().plus(settings.backoffAfter(tries));
 				log.info("labeling attachment {} failed (try {} of {}), again at {}: {}", job.attachmentId(),
-						job.attempts(), settings.maxAttempts(), next, reason);
+						tries, settings.maxAttempts(), next, reason);
 				jobs.retryLater(job.id(), name, next, reason);
 			}
 		}

@@ -20,12 +20,16 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
 
+import app.tasklens.decoding.DecodeBudget;
+import app.tasklens.decoding.ImageTooLargeToDecodeException;
 import app.tasklens.labeling.UnreadableImageException;
 
 /**
  * Decodes image bytes as users have them: JPEG (also CMYK/YCCK, via TwelveMonkeys), PNG (palette, gray,
  * 16-bit, alpha), WebP, GIF, BMP; EXIF orientation applied; large images subsampled while decoding so a
- * 50-megapixel photo never becomes a 50-megapixel raster.
+ * 50-megapixel photo never becomes a 50-megapixel raster. Every decode first reserves its memory from the
+ * {@link DecodeBudget}; the reservation travels with the {@link DecodedImage} and is given back when it is
+ * closed.
  */
 final class ImageDecoder {
 
@@ -38,12 +42,21 @@ final class ImageDecoder {
 	/** Refused outright: beyond this a file is a decompression bomb, not a photo. */
 	static final long MAX_PIXELS = 300_000_000L;
 
-	/**
-	 * The WebP reader decodes every pixel before subsampling (about 1.7 bytes and 60 ns a pixel), so WebP gets
-	 * a lower ceiling: 50 megapixels is any camera's output and costs under 100 MB.
-	 */
-	static final long MAX_WEBP_PIXELS = 50_000_000L;
+	private final DecodeBudget budget;
 
+	/** A decoder with a budget of its own, for tests and tools that decode alone. */
+	ImageDecoder() {
+		this(DecodeBudget.ofHeap());
+	}
+
+	ImageDecoder(DecodeBudget budget) {
+		this.budget = budget;
+	}
+
+	/**
+	 * @throws ImageTooLargeToDecodeException when decoding it would need more than the
+	 *         whole budget
+	 */
 	DecodedImage decode(byte[] bytes) {
 		if (bytes == null || bytes.length == 0) {
 			throw new UnreadableImageException("the image is empty (0 bytes)");
@@ -65,8 +78,8 @@ final class ImageDecoder {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof UnreadableImageException unreadable) {
-				throw unreadable;
+			if (ex instanceof UnreadableImageException || ex instanceof ImageTooLargeToDecodeException) {
+				throw (RuntimeException) ex;
 			}
 			throw new UnreadableImageException("the image cannot be decoded: " + describe(ex), ex);
 		}
@@ -77,28 +90,34 @@ final class ImageDecoder {
 		reader.setInput(input, true, true);
 		int storedWidth = reader.getWidth(0);
 		int storedHeight = reader.getHeight(0);
-		long limit = format.equals("WEBP") ? MAX_WEBP_PIXELS : MAX_PIXELS;
-		if (storedWidth <= 0 || storedHeight <= 0 || (long) storedWidth * storedHeight > limit) {
+		if (storedWidth <= 0 || storedHeight <= 0 || (long) storedWidth * storedHeight > MAX_PIXELS) {
 			throw new UnreadableImageException("the " + format + " image is " + storedWidth + " × " + storedHeight
-					+ " pixels; at most " + limit / 1_000_000 + " megapixels are accepted");
+					+ " pixels; at most " + MAX_PIXELS / 1_000_000 + " megapixels are accepted");
 		}
 		ImageReadParam param = reader.getDefaultReadParam();
 		int step = subsampling(storedWidth, storedHeight);
 		if (step > 1) {
 			param.setSourceSubsampling(step, step, 0, 0);
 		}
-		List<String> warnings = new ArrayList<>();
-		reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-		BufferedImage raw = reader.read(0, param);
-		for (String warning : warnings) {
-			if (isTruncation(warning)) {
-				throw new UnreadableImageException("the " + format + " image is truncated: " + warning);
+		DecodeBudget.Reservation reservation = budget.reserve(format, input, storedWidth, storedHeight, step);
+		try {
+			List<String> warnings = new ArrayList<>();
+			reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+			BufferedImage raw = reader.read(0, param);
+			for (String warning : warnings) {
+				if (isTruncation(warning)) {
+					throw new UnreadableImageException("the " + format + " image is truncated: " + warning);
+				}
 			}
+			Orientation orientation = Orientation.fromExif(exifOrientation(bytes, format));
+			BufferedImage pixels = orientation.apply(BgrImages.toBgr(raw));
+			return orientation.swapsSides() ? new DecodedImage(pixels, format, storedHeight, storedWidth, reservation)
+					: new DecodedImage(pixels, format, storedWidth, storedHeight, reservation);
 		}
-		Orientation orientation = Orientation.fromExif(exifOrientation(bytes, format));
-		BufferedImage pixels = orientation.apply(BgrImages.toBgr(raw));
-		return orientation.swapsSides() ? new DecodedImage(pixels, format, storedHeight, storedWidth)
-				: new DecodedImage(pixels, format, storedWidth, storedHeight);
+		catch (IOException | RuntimeException ex) {
+			reservation.close();
+			throw ex;
+		}
 	}
 
 	/** The smallest whole step that brings the long side to {@link #MAX_DECODED_SIDE} or below. */

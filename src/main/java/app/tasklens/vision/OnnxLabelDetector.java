@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 
+import app.tasklens.decoding.DecodeBudget;
 import app.tasklens.labeling.DetectOptions;
 import app.tasklens.labeling.DetectorUnavailableException;
 import app.tasklens.labeling.ImageProperties;
@@ -39,7 +40,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	private final ModelFiles files;
 	private final LabelMerger merger;
 	private final TextReading<?> text;
-	private final ImageDecoder decoder = new ImageDecoder();
+	private final ImageDecoder decoder;
 	private final Semaphore slots;
 	private final ConcurrentLinkedQueue<Workspace> workspaces = new ConcurrentLinkedQueue<>();
 	private final List<Workspace> allWorkspaces = new ArrayList<>();
@@ -50,18 +51,27 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	 * @param text reads the text in an image when {@link DetectOptions#detectText()}, inside the detector's
 	 *        concurrency limit; its findings become {@code TextDetections} and a "Text" label
 	 */
-	OnnxLabelDetector(VisionSettings settings, LabelHierarchy hierarchy, TextReading<?> text) {
+	OnnxLabelDetector(VisionSettings settings, LabelHierarchy hierarchy, TextReading<?> text, DecodeBudget budget) {
 		this.settings = settings;
+		this.decoder = new ImageDecoder(budget);
 		this.files = new ModelFiles(settings.modelsDir(), settings.fetchMissing());
 		this.merger = new LabelMerger(hierarchy);
 		this.text = text;
 		this.slots = new Semaphore(settings.concurrentInferences());
 	}
 
-	/** A detector over the models in {@code settings.modelsDir()}; models load on first use (or {@link #load}). */
+	/**
+	 * A detector over the models in {@code settings.modelsDir()} that decodes within a budget of its own
+	 * ({@link DecodeBudget#ofHeap}); models load on first use (or {@link #load}).
+	 */
 	public static OnnxLabelDetector open(VisionSettings settings) {
+		return open(settings, DecodeBudget.ofHeap());
+	}
+
+	/** A detector whose decodes reserve their memory from {@code budget}, shared with the server's other decoders. */
+	public static OnnxLabelDetector open(VisionSettings settings, DecodeBudget budget) {
 		return new OnnxLabelDetector(settings, LabelHierarchy.fromClasspath(),
-				new TextReading<>(OcrEngine::open, OcrEngine::read));
+				new TextReading<>(OcrEngine::open, OcrEngine::read), budget);
 	}
 
 	/**
@@ -95,9 +105,11 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	 * the classifier on its own.
 	 */
 	public int[] topImagenetClasses(byte[] image, int k) {
-		return inSlot((loaded, workspace) -> Scores.topK(
-				loaded.classifier.classify(decoder.decode(image).pixels(), workspace.classifier, workspace.scratch),
-				k));
+		return inSlot((loaded, workspace) -> {
+			try (DecodedImage decoded = decoder.decode(image)) {
+				return Scores.topK(loaded.classifier.classify(decoded.pixels(), workspace.classifier, workspace.scratch), k);
+			}
+		});
 	}
 
 	/** Runs {@code work} in one of the concurrency slots, with loaded models and that slot's buffers. */
@@ -131,9 +143,13 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	private TimedDetection run(byte[] bytes, DetectOptions options, Models loaded, Workspace workspace)
 			throws OrtException {
 		Stopwatch watch = new Stopwatch();
-		DecodedImage image = decoder.decode(bytes);
-		Duration decode = watch.lap();
+		try (DecodedImage image = decoder.decode(bytes)) {
+			return run(image, watch.lap(), options, loaded, workspace, watch);
+		}
+	}
 
+	private TimedDetection run(DecodedImage image, Duration decode, DetectOptions options, Models loaded,
+			Workspace workspace, Stopwatch watch) throws OrtException {
 		BufferedImage pixels = image.pixels();
 		Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
 		List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);

@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import app.tasklens.decoding.DecodeBudget;
 import app.tasklens.labeling.DetectorUnavailableException;
 
 /** The on-box detector as the app's {@code LabelDetector}. */
@@ -16,8 +17,8 @@ class VisionConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(VisionConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	OnnxLabelDetector labelDetector(VisionSettings settings) {
-		return OnnxLabelDetector.open(settings);
+	OnnxLabelDetector labelDetector(VisionSettings settings, DecodeBudget budget) {
+		return OnnxLabelDetector.open(settings, budget);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package app.tasklens.vision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -13,6 +14,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import app.tasklens.decoding.DecodeBudget;
+import app.tasklens.decoding.ImageTooLargeToDecodeException;
 import app.tasklens.labeling.UnreadableImageException;
 
 class ImageDecoderTest {
@@ -176,6 +180,30 @@ class ImageDecoderTest {
 
 		assertThatThrownBy(() -> decoder.decode(png)).isInstanceOf(UnreadableImageException.class)
 			.hasMessage("the PNG image is 20000 × 20000 pixels; at most 300 megapixels are accepted");
+	}
+
+	@Test
+	void aWebpWhoseReaderWouldDecodeMorePixelsThanTheBudgetHoldsIsRefusedBeforeDecoding() {
+		ImageDecoder withBudget = new ImageDecoder(new DecodeBudget(100_000_000));
+
+		assertThatThrownBy(() -> withBudget.decode(app.tasklens.TestImages.webpBomb(10_000, 5_000)))
+			.isInstanceOf(ImageTooLargeToDecodeException.class)
+			.hasMessageContaining("10000 × 5000 pixels; decoding it needs 232 MB");
+	}
+
+	@Test
+	void closingADecodedImageGivesItsMemoryBack() {
+		// 2000 × 1000: 8 MB read at full size plus 32 MB decoded; two of them do not fit in 50 MB at once.
+		ImageDecoder withBudget = new ImageDecoder(new DecodeBudget(50_000_000));
+		byte[] image = app.tasklens.TestImages.webpBomb(2_000, 1_000);
+
+		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+			for (int i = 0; i < 3; i++) {
+				try (DecodedImage decoded = withBudget.decode(image)) {
+					assertThat(decoded.width()).isEqualTo(2_000);
+				}
+			}
+		});
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package app.tasklens.vision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +27,18 @@ class LongCommandLineTest {
 				dog.toString()));
 		builder.environment().put("TASKLENS_MODELS_DIR", System.getProperty("tasklens.test.models-dir"));
 		builder.environment().put("TASKLENS_DATA_DIR", System.getProperty("java.io.tmpdir") + "/long-command-line");
-		builder.redirectErrorStream(true);
+		// To a file, not read from a pipe before waitFor: reading to the end would block until the process
+		// exits, so a hung process would hang the build instead of failing here after the timeout.
+		Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "long-command-line-", ".log");
+		builder.redirectErrorStream(true).redirectOutput(log.toFile());
 		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+		if (!exited) {
+			process.destroyForcibly().waitFor();
+		}
+		String output = Files.readString(log, StandardCharsets.UTF_8);
 
+		assertThat(exited).as("exited within 120 s: %s", output).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).contains("\"Name\":\"Dog\"");
 	}

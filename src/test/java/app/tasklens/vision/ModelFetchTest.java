@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.tasklens.labeling.DetectorUnavailableException;
@@ -75,9 +77,12 @@ class ModelFetchTest {
 
 		CompletableFuture<Path> required = CompletableFuture.supplyAsync(() -> files.require(MODEL));
 		assertThat(halfSent.await(10, TimeUnit.SECONDS)).isTrue();
-		Thread.sleep(200);
+		// The client has written part of the body when the partial file has bytes.
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fileNames()).singleElement()
+			.asString().startsWith("." + MODEL.file()).endsWith(".part")
+			.satisfies(part -> assertThat(Files.size(models.resolve(part))).isPositive()));
 		assertThat(models.resolve(MODEL.file())).as("not visible while downloading").doesNotExist();
-		assertThat(fileNames()).singleElement().asString().startsWith("." + MODEL.file()).endsWith(".part");
+
 		finish.countDown();
 
 		Path path = required.get(10, TimeUnit.SECONDS);

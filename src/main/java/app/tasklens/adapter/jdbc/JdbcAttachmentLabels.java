@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Repository;
 
 import app.tasklens.attachment.Attachment;
 import app.tasklens.labeling.AttachmentLabels;
-import app.tasklens.labeling.Label;
 import app.tasklens.labeling.LabelDetection;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * search-term row per lower-case label name and parent, for {@link LabelFilter}.
  */
 @Repository
+@JdbcStore
 class JdbcAttachmentLabels implements AttachmentLabels {
 
 	private final JdbcClient jdbc;
@@ -101,12 +100,6 @@ class JdbcAttachmentLabels implements AttachmentLabels {
 	}
 
 	static Set<String> terms(LabelDetection detection) {
-		Set<String> terms = new LinkedHashSet<>();
-		for (Label label : detection.labels()) {
-			terms.add(LabelFilter.term(label.name()));
-			label.parents().forEach(parent -> terms.add(LabelFilter.term(parent)));
-		}
-		terms.remove("");
-		return terms;
+		return detection.searchTerms();
 	}
 }

@@ -19,6 +19,7 @@ import app.tasklens.attachment.ConcurrentAttachmentChangeException;
 import app.tasklens.attachment.ImageType;
 
 @Repository
+@JdbcStore
 class JdbcAttachments implements Attachments {
 
 	private final JdbcClient jdbc;

@@ -14,9 +14,11 @@ import app.tasklens.labeling.LabelingJobs;
 /**
  * The labeling outbox in a table. A claim is one {@code UPDATE … RETURNING} (SQLite and PostgreSQL both
  * have it): the row is picked by a subquery and the outer condition repeats the lease test, so when two
- * workers pick the same row only the first update matches and the other gets nothing.
+ * workers pick the same row only the first update matches and the other gets nothing. Taking over a row
+ * whose lease ran out with an owner counts a crash of that owner.
  */
 @Repository
+@JdbcStore
 class JdbcLabelingJobs implements LabelingJobs {
 
 	private static final String CLAIMABLE = "available_at <= :now AND (lease_until IS NULL OR lease_until < :now)";
@@ -39,15 +41,17 @@ class JdbcLabelingJobs implements LabelingJobs {
 
 	@Override
 	public Optional<LabelingJob> claim(String worker, Instant now, Instant leaseUntil) {
-		return jdbc.sql("UPDATE labeling_jobs SET lease_owner = :worker, lease_until = :until, attempts = attempts + 1"
+		// The right-hand sides see the row as it was: an owner still set means that owner died holding it.
+		return jdbc.sql("UPDATE labeling_jobs SET lease_owner = :worker, lease_until = :until, attempts = attempts + 1,"
+				+ " crashes = crashes + CASE WHEN lease_owner IS NULL THEN 0 ELSE 1 END"
 				+ " WHERE id = (SELECT id FROM labeling_jobs WHERE " + CLAIMABLE + " ORDER BY available_at, id LIMIT 1)"
 				+ " AND " + CLAIMABLE
-				+ " RETURNING id, attachment_id, version, attempts, last_error")
+				+ " RETURNING id, attachment_id, version, attempts, crashes, last_error")
 			.param("worker", worker)
 			.param("until", leaseUntil.toEpochMilli())
 			.param("now", now.toEpochMilli())
 			.query((rs, row) -> new LabelingJob(rs.getString("id"), rs.getString("attachment_id"), rs.getInt("version"),
-					rs.getInt("attempts"), rs.getString("last_error")))
+					rs.getInt("attempts"), rs.getInt("crashes"), rs.getString("last_error")))
 			.optional();
 	}
 

@@ -20,6 +20,7 @@ import app.tasklens.task.TaskQuery;
 import app.tasklens.task.Tasks;
 
 @Repository
+@JdbcStore
 class JdbcTasks implements Tasks {
 
 	private final JdbcClient jdbc;

@@ -13,6 +13,7 @@ import app.tasklens.account.UsernameTakenException;
 import app.tasklens.account.Users;
 
 @Repository
+@JdbcStore
 class JdbcUsers implements Users {
 
 	private final JdbcClient jdbc;

@@ -1,6 +1,6 @@
 package app.tasklens.adapter.jdbc;
 
-import java.util.Locale;
+import app.tasklens.labeling.LabelDetection;
 
 /**
  * The task list's label filter: a task matches when one of its images has a label, or a parent of a
@@ -16,6 +16,6 @@ final class LabelFilter {
 	}
 
 	static String term(String label) {
-		return label.strip().toLowerCase(Locale.ROOT);
+		return LabelDetection.searchTerm(label);
 	}
 }

@@ -20,6 +20,7 @@ import app.tasklens.attachment.UploadNotArrivedException;
 import app.tasklens.attachment.UploadRejectedException;
 import app.tasklens.attachment.UploadTooLargeException;
 import app.tasklens.attachment.UploadUrlRejectedException;
+import app.tasklens.decoding.ImageTooLargeToDecodeException;
 import app.tasklens.task.TaskNotFoundException;
 
 /**
@@ -66,6 +67,11 @@ class AttachmentProblems {
 
 	@ExceptionHandler(ImageTooLargeException.class)
 	ProblemDetail tooManyPixels(ImageTooLargeException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	}
+
+	@ExceptionHandler(ImageTooLargeToDecodeException.class)
+	ProblemDetail tooLargeToDecode(ImageTooLargeToDecodeException ex) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 	}
 

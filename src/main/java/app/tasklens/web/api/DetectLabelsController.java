@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import app.tasklens.attachment.AttachmentUploads;
 import app.tasklens.attachment.UploadTooLargeException;
+import app.tasklens.decoding.ImageTooLargeToDecodeException;
 import app.tasklens.labeling.DetectLabelsResponse;
 import app.tasklens.labeling.DetectOptions;
 import app.tasklens.labeling.DetectorUnavailableException;
@@ -129,6 +130,11 @@ class DetectLabelsController {
 
 	@ExceptionHandler
 	ProblemDetail unreadable(UnreadableImageException ex) {
+		return ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooLargeToDecode(ImageTooLargeToDecodeException ex) {
 		return ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 	}
 

@@ -1,57 +1,20 @@
 package app.tasklens.adapter.jdbc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
-import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.tasklens.account.User;
-import app.tasklens.account.UsernameTakenException;
-import app.tasklens.account.Users;
+import app.tasklens.adapter.UsersContract;
+import app.tasklens.adapter.StoreFixture;
 
-/** {@link JdbcUsers} on a real SQLite file. */
-class JdbcUsersTest {
+/** The Users contract on the JDBC adapter, on a real SQLite file. */
+class JdbcUsersTest extends UsersContract {
 
 	@TempDir
-	Path dataDir;
+	Path dir;
 
-	private SqliteStore store;
-	private Users users;
-
-	@BeforeEach
-	void open() {
-		store = SqliteStore.open(dataDir);
-		users = store.users();
-	}
-
-	@AfterEach
-	void close() {
-		store.close();
-	}
-
-	@Test
-	void aUserIsFoundByIdAndByUsernameInAnyCaseKeepingItsOwnSpelling() {
-		User alice = new User("id-alice", "Alice", "{bcrypt}hash", Instant.parse("2026-03-01T09:00:00.123Z"));
-		users.add(alice);
-
-		assertThat(users.findById("id-alice")).contains(alice);
-		assertThat(users.findByUsername("ALICE")).contains(alice);
-		assertThat(users.findByUsername("bob")).isEmpty();
-	}
-
-	@Test
-	void aUsernameThatDiffersOnlyInCaseIsTakenAndTheFirstAccountStays() {
-		users.add(new User("id-1", "Alice", "{bcrypt}first", Instant.EPOCH));
-
-		assertThatThrownBy(() -> users.add(new User("id-2", "aLiCe", "{bcrypt}second", Instant.EPOCH)))
-			.isInstanceOf(UsernameTakenException.class);
-		assertThat(users.findByUsername("alice").orElseThrow().passwordHash()).isEqualTo("{bcrypt}first");
-		assertThat(users.findById("id-2")).isEmpty();
+	@Override
+	protected StoreFixture open() {
+		return new JdbcFixture(dir);
 	}
 }

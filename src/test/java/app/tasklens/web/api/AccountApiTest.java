@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -36,25 +37,26 @@ class AccountApiTest {
 
 	@Test
 	void signUpAnswers201WithTheAccountAtItsLocationAndNeverThePassword() {
+		String alice = ApiClient.unique("Alice");
 		ApiClient.Response created = api.post("/api/users")
-			.json(Map.of("username", "Alice", "password", ApiClient.PASSWORD)).send().expect(201);
+			.json(Map.of("username", alice, "password", ApiClient.PASSWORD)).send().expect(201);
 
 		JsonNode account = created.json();
 		assertThat(account.propertyNames()).containsExactlyInAnyOrder("id", "username", "createdAt");
 		assertThat(created.body()).doesNotContain(ApiClient.PASSWORD).doesNotContain("bcrypt");
-		assertThat(account.path("username").asString()).isEqualTo("Alice");
+		assertThat(account.path("username").asString()).isEqualTo(alice);
 		String id = account.path("id").asString();
 		assertThat(created.header("Location")).contains("http://localhost:" + port + "/api/users/" + id);
 
-		String token = api.token("alice", ApiClient.PASSWORD);
+		String token = api.token(alice.toLowerCase(Locale.ROOT), ApiClient.PASSWORD);
 		assertThat(api.get("/api/users/" + id).bearer(token).send().expect(200).json()).isEqualTo(account);
-		User bob = api.signUp("bob");
+		User bob = api.signUp(ApiClient.unique("bob"));
 		api.get("/api/users/" + id).as(bob).send().expect(404);
 	}
 
 	@Test
 	void theDatabaseKeepsABcryptHashNotThePassword() {
-		User carol = api.signUp("carol");
+		User carol = api.signUp(ApiClient.unique("carol"));
 
 		String stored = jdbc.sql("SELECT password_hash FROM users WHERE id = ?").param(carol.id()).query(String.class)
 			.single();
@@ -63,9 +65,9 @@ class AccountApiTest {
 
 	@Test
 	void aUsernameTakenInAnyCaseIs409AndRuleBreakersAre422WithTheField() {
-		api.signUp("dave");
+		String dave = api.signUp(ApiClient.unique("dave")).username();
 
-		assertThat(api.post("/api/users").json(Map.of("username", "DAVE", "password", ApiClient.PASSWORD)).send()
+		assertThat(api.post("/api/users").json(Map.of("username", dave.toUpperCase(Locale.ROOT), "password", ApiClient.PASSWORD)).send()
 			.expect(409).errorFields()).containsExactly("username");
 		assertThat(api.post("/api/users").json(Map.of("username", "d!", "password", ApiClient.PASSWORD)).send()
 			.expect(422).errorFields()).containsExactly("username");
@@ -77,9 +79,9 @@ class AccountApiTest {
 
 	@Test
 	void aTokenIsASignedJwtThatExpiresAfter12Hours() {
-		api.signUp("frank");
+		User frank = api.signUp(ApiClient.unique("frank"));
 
-		JsonNode issued = api.post("/api/token").json(Map.of("username", "frank", "password", ApiClient.PASSWORD))
+		JsonNode issued = api.post("/api/token").json(Map.of("username", frank.username(), "password", ApiClient.PASSWORD))
 			.send().expect(200).json();
 
 		assertThat(issued.path("token").asString()).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
@@ -90,11 +92,11 @@ class AccountApiTest {
 
 	@Test
 	void aWrongPasswordOrUnknownUserIs401AndAMissingFieldIs422() {
-		api.signUp("grace");
+		String grace = api.signUp(ApiClient.unique("grace")).username();
 
-		api.post("/api/token").json(Map.of("username", "grace", "password", "not the password")).send().expect(401);
-		api.post("/api/token").json(Map.of("username", "nobody", "password", ApiClient.PASSWORD)).send().expect(401);
-		assertThat(api.post("/api/token").json(Map.of("username", "grace")).send().expect(422).errorFields())
+		api.post("/api/token").json(Map.of("username", grace, "password", "not the password")).send().expect(401);
+		api.post("/api/token").json(Map.of("username", ApiClient.unique("nobody"), "password", ApiClient.PASSWORD)).send().expect(401);
+		assertThat(api.post("/api/token").json(Map.of("username", grace)).send().expect(422).errorFields())
 			.containsExactly("password");
 	}
 }

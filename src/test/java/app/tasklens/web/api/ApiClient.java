@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,7 @@ public final class ApiClient {
 	public static final String PASSWORD = "correct horse battery";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final AtomicLong NAMES = new AtomicLong();
 
 	private final URI base;
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -75,6 +77,14 @@ public final class ApiClient {
 			json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
 			return fields;
 		}
+	}
+
+	/**
+	 * A username no other test uses, such as {@code alice-3-l9x2k}: tests share one application (see
+	 * {@link ApiIntegrationTest}), so each signs up users of its own.
+	 */
+	public static String unique(String name) {
+		return name + "-" + NAMES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 	}
 
 	// The story steps.

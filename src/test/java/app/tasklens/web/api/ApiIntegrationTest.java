@@ -11,22 +11,30 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, with its data (SQLite file, keys) in a fresh directory under
- * {@code target/test-tmp}; the context closes after the test class, so each class starts empty. Talk to it
- * with {@link ApiClient} on the {@code @LocalServerPort}.
+ * The whole application on a random port, with the test models and its data (SQLite file, objects, keys)
+ * in a fresh directory under {@code target/test-tmp}. Talk to it with {@link ApiClient} on the
+ * {@code @LocalServerPort}, or with the {@code MockMvc} it also offers (which can set a client address).
+ *
+ * <p>One application serves every test class that carries this annotation and nothing that changes the
+ * configuration: Spring's test context cache keeps it for the whole run, so it starts once instead of once
+ * per class. Tests therefore isolate themselves by user: each signs up its own (with
+ * {@link ApiClient#unique}) and looks only at that user's rows and files. A class that really needs other
+ * settings adds a {@code @TestPropertySource} and gets a context of its own; classes with the same extra
+ * settings (the same array, in the same order) share theirs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "tasklens.vision.models-dir=${tasklens.test.models-dir}")
+@AutoConfigureMockMvc
 @ContextConfiguration(initializers = ApiIntegrationTest.FreshDataDir.class)
-@DirtiesContext
 public @interface ApiIntegrationTest {
 
 	class FreshDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {

@@ -44,7 +44,7 @@ class ApiSecurityTest {
 
 	@Test
 	void everyApiRouteWithoutAValidTokenIs401Problem() {
-		User owner = api.signUp("owner");
+		User owner = api.signUp(ApiClient.unique("owner"));
 		String id = api.createTask(owner, "Mine").path("id").asString();
 		List<ApiClient.Request> requests = List.of(api.get("/api/tasks"),
 				api.post("/api/tasks").json(Map.of("title", "x")), api.get("/api/tasks/" + id),
@@ -61,8 +61,8 @@ class ApiSecurityTest {
 
 	@Test
 	void anotherUsersTaskIsNotFoundExactlyLikeAMissingOneAndStaysUnchanged() {
-		User alice = api.signUp("alice");
-		User bob = api.signUp("bob");
+		User alice = api.signUp(ApiClient.unique("alice"));
+		User bob = api.signUp(ApiClient.unique("bob"));
 		JsonNode task = api.createTask(alice, Map.of("title", "Alice's", "body", "private"));
 		String id = task.path("id").asString();
 
@@ -80,8 +80,8 @@ class ApiSecurityTest {
 
 	@Test
 	void aTokenWithATamperedSignatureOrPayloadIs401() {
-		User alice = api.signUp("carol");
-		User bob = api.signUp("dave");
+		User alice = api.signUp(ApiClient.unique("carol"));
+		User bob = api.signUp(ApiClient.unique("dave"));
 		api.createTask(alice, "Carol's");
 		String[] parts = bob.token().split("\\.");
 
@@ -95,7 +95,7 @@ class ApiSecurityTest {
 
 	@Test
 	void anExpiredTokenSignedWithTheRealKeyIs401() {
-		User erin = api.signUp("erin");
+		User erin = api.signUp(ApiClient.unique("erin"));
 		Instant past = Instant.now().minusSeconds(3600);
 
 		String expired = sign(tokenSigningKey, erin, past.minusSeconds(600), past);
@@ -107,7 +107,7 @@ class ApiSecurityTest {
 
 	@Test
 	void aTokenSignedWithAnotherKeyIs401() {
-		User frank = api.signUp("frank");
+		User frank = api.signUp(ApiClient.unique("frank"));
 		byte[] otherKey = new byte[32];
 		new SecureRandom().nextBytes(otherKey);
 
@@ -119,7 +119,7 @@ class ApiSecurityTest {
 
 	@Test
 	void anUnsignedAlgNoneTokenIs401() {
-		User grace = api.signUp("grace");
+		User grace = api.signUp(ApiClient.unique("grace"));
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		long exp = Instant.now().plusSeconds(600).getEpochSecond();
 		String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));

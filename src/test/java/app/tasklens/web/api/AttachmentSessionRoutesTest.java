@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +31,6 @@ import app.tasklens.web.api.ApiClient.User;
  * session side.
  */
 @ApiIntegrationTest
-@TestPropertySource(properties = {"tasklens.vision.models-dir=${tasklens.test.models-dir}",
-		"tasklens.vision.fetch-missing=false"})
 class AttachmentSessionRoutesTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -25,8 +25,7 @@ import app.tasklens.web.api.ApiClient.User;
  * prints, from a raw body or a multipart form, and clear problems for what is not a usable image.
  */
 @ApiIntegrationTest
-@TestPropertySource(properties = { "tasklens.vision.models-dir=${tasklens.test.models-dir}",
-		"tasklens.vision.fetch-missing=false", "tasklens.attachments.max-size=1MB" })
+@TestPropertySource(properties = "tasklens.attachments.max-size=1MB")
 class DetectLabelsApiTest {
 
 	@LocalServerPort

@@ -1,6 +1,8 @@
 package app.tasklens.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,17 +80,10 @@ final class ImageUploads {
 		return items;
 	}
 
-	/** Polls the attachment until its status is one of {@code statuses}. */
+	/** Asks for the attachment until its status is one of {@code statuses}. */
 	JsonNode awaitStatus(User user, String taskId, String attachmentId, Set<String> statuses, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		JsonNode attachment = get(user, taskId, attachmentId);
-		while (!statuses.contains(attachment.path("status").asString())) {
-			assertThat(System.nanoTime()).as("attachment still %s after %s", attachment.path("status"), timeout)
-				.isLessThan(deadline);
-			sleep(50);
-			attachment = get(user, taskId, attachmentId);
-		}
-		return attachment;
+		return await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> get(user, taskId, attachmentId),
+				attachment -> statuses.contains(attachment.path("status").asString()));
 	}
 
 	JsonNode awaitLabels(User user, String taskId, String attachmentId) {
@@ -118,16 +113,6 @@ final class ImageUploads {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,6 +1,8 @@
 package app.tasklens.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -37,8 +38,6 @@ import app.tasklens.web.api.EventStream.Event;
  * attachment back; unreadable images failing at once; the task list filtered by label.
  */
 @ApiIntegrationTest
-@TestPropertySource(properties = {"tasklens.vision.models-dir=${tasklens.test.models-dir}",
-		"tasklens.vision.fetch-missing=false"})
 class LabelingPipelineTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
@@ -265,19 +264,15 @@ class LabelingPipelineTest {
 		return jdbc.sql(sql).param(id).query(Long.class).single();
 	}
 
-	private void awaitNoJobs() throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (jdbc.sql("SELECT COUNT(*) FROM labeling_jobs").query(Long.class).single() > 0) {
-			assertThat(System.nanoTime()).as("labeling jobs left").isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	/** Alice's labeling jobs are all done (other tests' users may still have some). */
+	private void awaitNoJobs() {
+		await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM labeling_jobs j JOIN attachments a ON a.id = j.attachment_id
+				WHERE a.owner_id = ?""").param(alice.id()).query(Long.class).single()).as("labeling jobs left").isZero());
 	}
 
-	private static void awaitNoFilesIn(Path folder) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!StoredState.filesUnder(folder).isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(StoredState.filesUnder(folder)).isEmpty();
+	/** The sweeper removes the files, then their folders, right after the delete commits. */
+	private static void awaitNoFilesIn(Path folder) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(folder).doesNotExist());
 	}
 }

@@ -22,7 +22,8 @@ import app.tasklens.web.api.ApiClient.User;
  * own words, which tell the operator which file to put where.
  */
 @ApiIntegrationTest
-@TestPropertySource(properties = {"tasklens.vision.fetch-missing=false", "tasklens.labeling.retry-backoff=400ms",
+@TestPropertySource(properties = {"tasklens.vision.models-dir=${tasklens.data-dir}/models",
+		"tasklens.labeling.retry-backoff=400ms",
 		"tasklens.labeling.max-attempts=3"})
 class LabelingRetryTest {
 

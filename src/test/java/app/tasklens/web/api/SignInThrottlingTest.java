@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.annotation.DirtiesContext;
@@ -31,20 +28,11 @@ import app.tasklens.account.AccountService;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = ApiIntegrationTest.FreshDataDir.class)
+@Import(MutableClock.AsApplicationClock.class)
 @DirtiesContext
 class SignInThrottlingTest {
 
 	private static final String PASSWORD = ApiClient.PASSWORD;
-
-	@TestConfiguration
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock(Instant.now());
-		}
-	}
 
 	@Autowired
 	MockMvc mvc;

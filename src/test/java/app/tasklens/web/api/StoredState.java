@@ -33,12 +33,31 @@ record StoredState(List<String> attachments, long jobs, long labels, long terms,
 		if (!Files.isDirectory(dir)) {
 			return List.of();
 		}
-		try (Stream<Path> all = Files.walk(dir)) {
-			return all.filter(Files::isRegularFile).sorted().toList();
+		List<Path> files = new java.util.ArrayList<>();
+		try {
+			// The sweeper may remove a folder while it is walked: a folder that vanished holds no files.
+			Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+				@Override
+				public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+					if (attributes.isRegularFile()) {
+						files.add(file);
+					}
+					return java.nio.file.FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+					if (ex instanceof java.nio.file.NoSuchFileException) {
+						return java.nio.file.FileVisitResult.CONTINUE;
+					}
+					throw ex;
+				}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return files.stream().sorted().toList();
 	}
 
 	private static long count(JdbcClient jdbc, String sql, String taskId) {

@@ -32,7 +32,7 @@ class TaskApiTest {
 
 	@Test
 	void aTaskIsCreatedReadChangedAndDeleted() {
-		User alice = api.signUp("alice");
+		User alice = api.signUp(ApiClient.unique("alice"));
 
 		ApiClient.Response created = api.post("/api/tasks").as(alice)
 			.json(Map.of("title", "Buy milk", "body", "2 litres", "dueDate", "2026-03-31")).send().expect(201);
@@ -71,7 +71,7 @@ class TaskApiTest {
 
 	@Test
 	void anInvalidChangeChangesNothing() {
-		User alice = api.signUp("carol");
+		User alice = api.signUp(ApiClient.unique("carol"));
 		JsonNode task = api.createTask(alice, Map.of("title", "Keep me", "dueDate", "2026-03-31"));
 		String id = task.path("id").asString();
 
@@ -88,7 +88,7 @@ class TaskApiTest {
 
 	@Test
 	void pagesOfTheListWalkAllTasksNewestFirstWithoutGapsOrRepeats() {
-		User dave = api.signUp("dave");
+		User dave = api.signUp(ApiClient.unique("dave"));
 		List<JsonNode> created = new ArrayList<>();
 		for (int i = 0; i < 45; i++) {
 			created.add(api.createTask(dave, "task " + i));
@@ -113,7 +113,7 @@ class TaskApiTest {
 
 	@Test
 	void theListFiltersByDoneAndByTextInTitleOrBody() {
-		User erin = api.signUp("erin");
+		User erin = api.signUp(ApiClient.unique("erin"));
 		String milk = api.createTask(erin, "Buy milk").path("id").asString();
 		String bread = api.createTask(erin, Map.of("title", "Bakery", "body", "Bread and MILK")).path("id").asString();
 		String call = api.createTask(erin, "Call mum").path("id").asString();
@@ -129,7 +129,7 @@ class TaskApiTest {
 
 	@Test
 	void aStreamedJsonBodyOverTheLimitIsRefusedWith413() {
-		User frank = api.signUp("frank");
+		User frank = api.signUp(ApiClient.unique("frank"));
 		byte[] huge = ("{\"title\":\"x\",\"body\":\"" + "b".repeat(200_000) + "\"}").getBytes();
 
 		api.post("/api/tasks").as(frank).chunked("application/json", huge).send().expect(413);

@@ -9,15 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
+import app.tasklens.web.api.ApiIntegrationTest;
+
 /** Sign-up, sign-in and sign-out pages, through the real security chain and account store. */
-@SpringBootTest(properties = "tasklens.data-dir=target/test-tmp/ui-pages")
-@AutoConfigureMockMvc
+@ApiIntegrationTest
 class AccountPagesTest {
 
 	@Autowired

@@ -44,7 +44,7 @@ import app.tasklens.task.TaskService;
  * models in this data dir) and retries wait an hour, so only the labels a test saves are there.
  */
 @SpringBootTest(properties = { "tasklens.data-dir=target/test-tmp/ui-attachments",
-		"tasklens.vision.fetch-missing=false", "tasklens.labeling.retry-backoff=1h" })
+		"tasklens.labeling.retry-backoff=1h" })
 @AutoConfigureMockMvc
 class AttachmentPagesTest {
 

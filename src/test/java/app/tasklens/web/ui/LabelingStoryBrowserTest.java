@@ -1,6 +1,8 @@
 package app.tasklens.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,14 +17,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import app.tasklens.TestImages;
+import app.tasklens.web.api.ApiIntegrationTest;
 
 /**
  * The labeling story in real Chromium against the real detector: a user attaches a photo of a dog to a
@@ -30,10 +32,8 @@ import app.tasklens.TestImages;
  * finds the task by "animal", and deleting the task takes the files with it. Skipped, saying why, where
  * Chromium is not installed.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "tasklens.data-dir=target/test-tmp/labeling-story",
-				"tasklens.vision.models-dir=${tasklens.test.models-dir}", "tasklens.vision.fetch-missing=false",
-				"tasklens.attachments.max-size=1MB" })
+@ApiIntegrationTest
+@TestPropertySource(properties = "tasklens.attachments.max-size=1MB")
 class LabelingStoryBrowserTest {
 
 	private static final boolean JAVASCRIPT = true;
@@ -192,12 +192,9 @@ class LabelingStoryBrowserTest {
 	}
 
 	private static void awaitStatus(JdbcClient jdbc, String taskId, String status) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (!jdbc.sql("SELECT status FROM attachments WHERE task_id = ?").param(taskId).query(String.class).list()
-			.equals(List.of(status))) {
-			assertThat(System.nanoTime()).as("the task's image is not %s", status).isLessThan(deadline);
-			sleep();
-		}
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+				jdbc.sql("SELECT status FROM attachments WHERE task_id = ?").param(taskId).query(String.class).list())
+			.as("the statuses of the task's images").containsExactly(status));
 	}
 
 	/** The files stored for the task: {@code objects/<user>/<task>/…}. */
@@ -223,21 +220,6 @@ class LabelingStoryBrowserTest {
 
 	/** Files go right after a delete commits, on the sweeper's thread; a moment later at most. */
 	private void awaitFiles(String taskId, int count) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (filesOf(taskId).size() != count) {
-			assertThat(System.nanoTime()).as("files of the task: %s, expected %s", filesOf(taskId), count)
-				.isLessThan(deadline);
-			sleep();
-		}
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(50);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(filesOf(taskId)).hasSize(count));
 	}
 }

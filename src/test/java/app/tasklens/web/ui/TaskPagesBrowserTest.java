@@ -12,16 +12,15 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.tasklens.web.api.ApiIntegrationTest;
 
 /**
  * My Tasks in real Chromium: the whole story with JavaScript, and the forms alone without it. Each browser
  * test is skipped, saying why, where Chromium is not installed.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "tasklens.data-dir=target/test-tmp/ui-browser")
+@ApiIntegrationTest
 class TaskPagesBrowserTest {
 
 	private static final boolean JAVASCRIPT = true;

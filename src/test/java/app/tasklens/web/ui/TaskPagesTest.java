@@ -15,19 +15,17 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
+import app.tasklens.web.api.ApiIntegrationTest;
 import app.tasklens.task.Task;
 import app.tasklens.task.TaskPatch;
 import app.tasklens.task.TaskQuery;
 import app.tasklens.task.TaskService;
 
 /** My Tasks as plain forms (post, redirect, get) and as htmx fragments, on the real store. */
-@SpringBootTest(properties = "tasklens.data-dir=target/test-tmp/ui-pages")
-@AutoConfigureMockMvc
+@ApiIntegrationTest
 class TaskPagesTest {
 
 	@Autowired

@@ -13,18 +13,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
+import app.tasklens.web.api.ApiIntegrationTest;
 import app.tasklens.task.Task;
 import app.tasklens.task.TaskQuery;
 import app.tasklens.task.TaskService;
 
 /** The pages' defences: sign-in required, CSRF tokens, escaping, owner isolation, no inline script. */
-@SpringBootTest(properties = "tasklens.data-dir=target/test-tmp/ui-pages")
-@AutoConfigureMockMvc
+@ApiIntegrationTest
 class UiSecurityTest {
 
 	@Autowired

@@ -1,0 +1,76 @@
+package app.tasklens.adapter.dynamodb;
+
+import static app.tasklens.adapter.dynamodb.Items.key;
+import static app.tasklens.adapter.dynamodb.Items.s;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+
+import app.tasklens.account.User;
+import app.tasklens.account.UsernameTakenException;
+import app.tasklens.account.Users;
+
+/**
+ * A user is two items written in one transaction: {@code user#<id>} and {@code username#<lower-case name>},
+ * whose condition "does not exist yet" makes usernames unique regardless of case, as SQL's unique index does.
+ * Both hold the whole account, so that signing in reads one item.
+ */
+class DynamoDbUsers implements Users {
+
+	private final DynamoDbWrites writes;
+	private final String table;
+
+	DynamoDbUsers(DynamoDbWrites writes, String table) {
+		this.writes = writes;
+		this.table = table;
+	}
+
+	@Override
+	public void add(User user) {
+		Map<String, AttributeValue> byName = item(user, key("username#" + User.key(user.username()), "username"));
+		Map<String, AttributeValue> byId = item(user, key("user#" + user.id(), "user"));
+		writes.apply(
+				Write.put(absent(byName), key("username#" + User.key(user.username()), "username"),
+						() -> new UsernameTakenException(user.username())),
+				Write.put(absent(byId), key("user#" + user.id(), "user"),
+						() -> new IllegalStateException("user id " + user.id() + " exists")));
+	}
+
+	private Put absent(Map<String, AttributeValue> item) {
+		return Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(pk)").build();
+	}
+
+	@Override
+	public Optional<User> findByUsername(String username) {
+		return get(key("username#" + User.key(username), "username"));
+	}
+
+	@Override
+	public Optional<User> findById(String id) {
+		return get(key("user#" + id, "user"));
+	}
+
+	private Optional<User> get(Map<String, AttributeValue> key) {
+		Map<String, AttributeValue> item = writes.client()
+			.getItem(request -> request.tableName(table).key(key).consistentRead(true))
+			.item();
+		if (item == null || item.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new User(Items.string(item, "id"), Items.string(item, "username"),
+				Items.string(item, "passwordHash"), Items.instant(item, "createdAt")));
+	}
+
+	private static Map<String, AttributeValue> item(User user, Map<String, AttributeValue> key) {
+		Map<String, AttributeValue> item = new HashMap<>(key);
+		item.put("id", s(user.id()));
+		item.put("username", s(user.username()));
+		item.put("passwordHash", s(user.passwordHash()));
+		item.put("createdAt", Items.n(user.createdAt().toEpochMilli()));
+		return item;
+	}
+}

@@ -1,0 +1,225 @@
+package app.tasklens.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.tasklens.attachment.Attachment;
+import app.tasklens.attachment.AttachmentStatus;
+import app.tasklens.attachment.Attachments;
+import app.tasklens.attachment.ConcurrentAttachmentChangeException;
+import app.tasklens.attachment.ImageType;
+import app.tasklens.labeling.AttachmentLabels;
+import app.tasklens.labeling.BoundingBox;
+import app.tasklens.labeling.ImageProperties;
+import app.tasklens.labeling.Label;
+import app.tasklens.labeling.LabelDetection;
+import app.tasklens.labeling.TextDetection;
+import app.tasklens.task.Task;
+import app.tasklens.task.TaskQuery;
+
+/**
+ * What every adapter of {@link Attachments} and {@link AttachmentLabels} does, together: labels belong to an
+ * attachment and go with it, and the task list's label filter reads them.
+ */
+public abstract class AttachmentsContract {
+
+	private StoreFixture store;
+	private Attachments attachments;
+	private AttachmentLabels labels;
+	private Task task;
+
+	protected abstract StoreFixture open();
+
+	@BeforeEach
+	void openStore() {
+		store = open();
+		attachments = store.attachments();
+		labels = store.labels();
+		task = store.task();
+	}
+
+	@AfterEach
+	void closeStore() {
+		store.close();
+	}
+
+	@Test
+	void anAttachmentReadsBackAsItWasSaved() {
+		Attachment attachment = store.uploadedAttachment(task);
+
+		Attachment read = attachments.find(task.ownerId(), task.id(), attachment.id()).orElseThrow();
+
+		assertThat(read.status()).isEqualTo(AttachmentStatus.UPLOADED);
+		assertThat(read.type()).isEqualTo(ImageType.JPEG);
+		assertThat(read.version()).isEqualTo(1);
+		assertThat(read.width()).isEqualTo(4);
+		assertThat(read).usingRecursiveComparison().ignoringFields("revision").isEqualTo(attachment);
+		assertThat(attachments.find("someone-else", task.id(), attachment.id())).isEmpty();
+		assertThat(attachments.listByTask(task.ownerId(), task.id())).extracting(Attachment::id)
+			.containsExactly(attachment.id());
+	}
+
+	@Test
+	void savingOverANewerStateIsRefused() {
+		Attachment attachment = store.uploadedAttachment(task);
+		Attachment first = attachments.findById(attachment.id()).orElseThrow();
+		Attachment second = attachments.findById(attachment.id()).orElseThrow();
+		first.startLabeling(Instant.now());
+		attachments.update(first);
+
+		second.failed("late", Instant.now());
+
+		assertThatThrownBy(() -> attachments.update(second)).isInstanceOf(ConcurrentAttachmentChangeException.class);
+		assertThat(attachments.findById(attachment.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.LABELING);
+	}
+
+	@Test
+	void labelsSavedWithAStaleAttachmentAreNotSavedEither() {
+		Attachment attachment = store.uploadedAttachment(task);
+		Attachment stale = attachments.findById(attachment.id()).orElseThrow();
+		Attachment current = attachments.findById(attachment.id()).orElseThrow();
+		current.startLabeling(Instant.now());
+		attachments.update(current);
+		stale.startLabeling(Instant.now());
+
+		assertThatThrownBy(() -> store.inTransaction(() -> {
+			labels.replace(stale, dog(), Instant.now());
+			attachments.update(stale);
+			return null;
+		})).isInstanceOf(ConcurrentAttachmentChangeException.class);
+
+		assertThat(labels.find(attachment.id())).isEmpty();
+		assertThat(titles("dog")).isEmpty();
+	}
+
+	@Test
+	void labelsRoundTripWithBoxesTextAndProperties() {
+		Attachment attachment = store.uploadedAttachment(task);
+		LabelDetection detection = dog();
+
+		labels.replace(attachment, detection, Instant.now());
+
+		assertThat(labels.find(attachment.id())).contains(detection);
+		assertThat(labels.findByTask(task.id())).containsOnlyKeys(attachment.id());
+	}
+
+	@Test
+	void replacingLabelsKeepsOneLabelSet() {
+		Attachment attachment = store.uploadedAttachment(task);
+
+		labels.replace(attachment, dog(), Instant.now());
+		labels.replace(attachment, new LabelDetection(List.of(label("Cat")), List.of(), null, "onbox-1"), Instant.now());
+
+		assertThat(labels.findByTask(task.id())).containsOnlyKeys(attachment.id());
+		assertThat(labels.find(attachment.id()).orElseThrow().labels()).extracting(Label::name).containsExactly("Cat");
+		assertThat(titles("cat")).containsExactly(task.title());
+		assertThat(titles("dog")).isEmpty();
+	}
+
+	@Test
+	void theTaskListFindsATaskByALabelOrAParentOfOne() {
+		Attachment attachment = store.uploadedAttachment(task);
+		labels.replace(attachment, dog(), Instant.now());
+		labels.replace(store.uploadedAttachment(task), dog(), Instant.now());
+
+		assertThat(titles("Animal")).containsExactly(task.title());
+		assertThat(titles("golden retriever")).containsExactly(task.title());
+		assertThat(titles("cat")).isEmpty();
+
+		labels.removeBefore(attachment.id(), attachment.version());
+		assertThat(labels.find(attachment.id())).isPresent();
+		labels.removeBefore(attachment.id(), attachment.version() + 1);
+		assertThat(labels.find(attachment.id())).isEmpty();
+	}
+
+	@Test
+	void removingAnAttachmentRecordsItsObjectsAndTakesItsLabels() {
+		Attachment attachment = store.uploadedAttachment(task);
+		labels.replace(attachment, dog(), Instant.now());
+
+		attachments.remove(attachment);
+
+		assertThat(attachments.findById(attachment.id())).isEmpty();
+		assertThat(attachments.objectsToDelete(10)).containsExactlyInAnyOrderElementsOf(attachment.objectKeys());
+		assertThat(labels.find(attachment.id())).isEmpty();
+		assertThat(labels.findByTask(task.id())).isEmpty();
+		assertThat(titles("dog")).isEmpty();
+
+		attachments.objectDeleted(attachment.objectKey());
+		assertThat(attachments.objectsToDelete(10)).containsExactly(attachment.thumbnailKey());
+	}
+
+	@Test
+	void deletingTheTaskDeletesItsAttachmentsAndLabels() {
+		Attachment attachment = store.uploadedAttachment(task);
+		labels.replace(attachment, dog(), Instant.now());
+
+		store.tasks().delete(task.ownerId(), task.id());
+
+		assertThat(attachments.findById(attachment.id())).isEmpty();
+		assertThat(attachments.listByTask(task.ownerId(), task.id())).isEmpty();
+		assertThat(labels.findByTask(task.id())).isEmpty();
+	}
+
+	@Test
+	void unfinishedUploadsArePendingOrRejectedOnesByExpiry() {
+		Instant created = Instant.now();
+		Attachment rejected = Attachment.create(task.ownerId(), task.id(), "x.png", ImageType.PNG, null, created,
+				Duration.ofMinutes(15));
+		attachments.add(rejected);
+		Attachment pending = Attachment.create(task.ownerId(), task.id(), "y.png", ImageType.PNG, null,
+				created.plusSeconds(1), Duration.ofMinutes(15));
+		attachments.add(pending);
+		store.uploadedAttachment(task);
+		Attachment loaded = attachments.findById(rejected.id()).orElseThrow();
+		loaded.rejected("not an image", created);
+		attachments.update(loaded);
+
+		assertThat(attachments.unfinished(10)).extracting(Attachment::id).containsExactly(rejected.id(), pending.id());
+		assertThat(attachments.unfinished(1)).extracting(Attachment::id).containsExactly(rejected.id());
+		Attachment read = attachments.findById(rejected.id()).orElseThrow();
+		assertThat(read.status()).isEqualTo(AttachmentStatus.REJECTED);
+		assertThat(read.error()).isEqualTo("not an image");
+	}
+
+	@Test
+	void anObjectRecordedForDeletionIsListedOnceUntilDeleted() {
+		attachments.requestObjectDeletion("a/b/c.jpg");
+		attachments.requestObjectDeletion("a/b/c.jpg");
+
+		assertThat(attachments.objectsToDelete(10)).containsExactly("a/b/c.jpg");
+		attachments.objectDeleted("a/b/c.jpg");
+		assertThat(attachments.objectsToDelete(10)).isEmpty();
+	}
+
+	private List<String> titles(String label) {
+		return store.tasks().list(task.ownerId(), new TaskQuery(null, null, label, null, 10)).items().stream()
+			.map(Task::title)
+			.toList();
+	}
+
+	private static Label label(String name) {
+		return new Label(name, 90, List.of(), List.of(), List.of(), List.of());
+	}
+
+	static LabelDetection dog() {
+		BoundingBox box = new BoundingBox(0.1, 0.2, 0.3, 0.4);
+		Label dog = new Label("Dog", 97.5, List.of(new Label.Instance(box, 96.0)), List.of("Canine", "Mammal", "Animal"),
+				List.of("Pet"), List.of("Animals and Pets"));
+		Label retriever = new Label("Golden Retriever", 80.25, List.of(), List.of("Dog", "Canine", "Mammal", "Animal"),
+				List.of(), List.of("Animals and Pets"));
+		TextDetection line = new TextDetection("GOOD DOG", TextDetection.Type.LINE, 0, null, 91.0,
+				new TextDetection.Geometry(box, List.of(new TextDetection.Point(0.1, 0.2))));
+		ImageProperties properties = new ImageProperties(768, 576, "JPEG",
+				new ImageProperties.Quality(60, 70, 80), List.of(new ImageProperties.DominantColor("#aabbcc", "blue", 40)));
+		return new LabelDetection(List.of(dog, retriever), List.of(line), properties, "onbox-1");
+	}
+}

@@ -1,0 +1,54 @@
+package app.tasklens.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.tasklens.account.User;
+import app.tasklens.account.UsernameTakenException;
+import app.tasklens.account.Users;
+
+/** What every adapter of {@link Users} does; a subclass per adapter says how to open its store. */
+public abstract class UsersContract {
+
+	private StoreFixture store;
+	private Users users;
+
+	protected abstract StoreFixture open();
+
+	@BeforeEach
+	void openStore() {
+		store = open();
+		users = store.users();
+	}
+
+	@AfterEach
+	void closeStore() {
+		store.close();
+	}
+
+	@Test
+	void aUserIsFoundByIdAndByUsernameInAnyCaseKeepingItsOwnSpelling() {
+		User alice = new User("id-alice", "Alice", "{bcrypt}hash", Instant.parse("2026-03-01T09:00:00.123Z"));
+		users.add(alice);
+
+		assertThat(users.findById("id-alice")).contains(alice);
+		assertThat(users.findByUsername("ALICE")).contains(alice);
+		assertThat(users.findByUsername("bob")).isEmpty();
+	}
+
+	@Test
+	void aUsernameThatDiffersOnlyInCaseIsTakenAndTheFirstAccountStays() {
+		users.add(new User("id-1", "Alice", "{bcrypt}first", Instant.EPOCH));
+
+		assertThatThrownBy(() -> users.add(new User("id-2", "aLiCe", "{bcrypt}second", Instant.EPOCH)))
+			.isInstanceOf(UsernameTakenException.class);
+		assertThat(users.findByUsername("alice").orElseThrow().passwordHash()).isEqualTo("{bcrypt}first");
+		assertThat(users.findById("id-2")).isEmpty();
+	}
+}
