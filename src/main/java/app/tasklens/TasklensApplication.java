@@ -20,10 +20,11 @@ import app.tasklens.cli.Commands;
 public class TasklensApplication {
 
 	public static void main(String[] args) {
-		if (Commands.handles(args)) {
-			System.exit(Commands.run(args));
+		Commands.Invocation invocation = Commands.parse(args);
+		if (invocation instanceof Commands.Invocation.Run run) {
+			System.exit(run.command().apply(Commands.PrintStreams.system()));
 		}
-		SpringApplication.run(TasklensApplication.class, serverArgs(args));
+		SpringApplication.run(TasklensApplication.class, ((Commands.Invocation.Serve) invocation).springArguments());
 	}
 
 	/** The server's clock and time zone; tests replace it to move time. */
@@ -62,13 +63,5 @@ public class TasklensApplication {
 		public void setAsText(String text) {
 			setValue(Path.of(text));
 		}
-	}
-
-	/** {@code serve} is the default command; whatever follows it goes to Spring Boot as usual. */
-	private static String[] serverArgs(String[] args) {
-		if (args.length > 0 && args[0].equals("serve")) {
-			return java.util.Arrays.copyOfRange(args, 1, args.length);
-		}
-		return args;
 	}
 }

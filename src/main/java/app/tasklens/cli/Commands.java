@@ -1,28 +1,232 @@
 package app.tasklens.cli;
 
-import java.util.Map;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The commands of {@code ./tasklens} other than {@code serve}. Each runs without the web server and
- * returns a process exit code.
+ * The command line of {@code ./tasklens}: which command runs, its usage, and the arguments of {@code serve}
+ * (the default command) as Spring Boot reads them. Every command answers {@code --help}; {@code --help},
+ * {@code -h} and {@code help} alone print the usage of all. An unknown command or option is an error that
+ * prints the usage, never something passed on and silently ignored.
  */
 public final class Commands {
 
-	private static final Map<String, Function<String[], Integer>> COMMANDS = Map.of(
-			"label", LabelCommand::run,
-			"bench-api", BenchApiCommand::run,
-			"bench-pipeline", BenchPipelineCommand::run, "bench-labels", BenchLabelsCommand::run);
+	/** Exit code of a command line that could not be understood (as sysexits' EX_USAGE is to shells: not 1). */
+	static final int USAGE_ERROR = 2;
+
+	/** Spring Boot settings that {@code serve} takes as {@code --name=value}; any other option is unknown. */
+	private static final List<String> SETTING_PREFIXES = List.of("tasklens.", "server.", "spring.", "management.",
+			"logging.", "springdoc.");
+
+	private record Command(String name, String synopsis, String summary, String details,
+			Function<String[], Integer> run) {
+
+		String usage() {
+			return "usage: ./tasklens " + synopsis + "\n\n" + summary + ".\n" + (details.isEmpty() ? "" : "\n" + details)
+					+ "\n" + COMMON_OPTIONS;
+		}
+	}
+
+	private static final String COMMON_OPTIONS = """
+			options of every command (or the environment variable named):
+			  --port N          HTTP port of the server (SERVER_PORT, default 8080)
+			  --data-dir DIR    the folder of all data: database, images, keys (TASKLENS_DATA_DIR, default ./data,
+			                    relative to the folder you start in; the server prints the absolute path)
+			  --models-dir DIR  the label models (TASKLENS_MODELS_DIR, default <data dir>/models)
+			  -h, --help        this usage
+			""";
+
+	private static final List<Command> COMMANDS = List.of(
+			new Command("serve", "[serve] [--port N] [--data-dir DIR] [--models-dir DIR] [--SETTING=VALUE]...",
+					"Web UI, JSON API and labeling workers in one process (the default command)", """
+							On start it logs one line with the address to open, the data folder, the models folder
+							and whether the models are ready (or what is missing and how to fix it).
+							--SETTING=VALUE sets a setting of the README's configuration table, e.g.
+							  ./tasklens serve --tasklens.account.token-lifetime=1h
+							Settings start with tasklens., server., spring., management., logging. or springdoc.
+							""", null),
+			new Command("label", "label [--max-labels N] [--min-confidence X] [--no-text] FILE...",
+					"Labels image files from the shell: one DetectLabels JSON object per image and line", """
+							  --max-labels N       labels kept per image (default 50)
+							  --min-confidence X   drop labels below this confidence, 0-100 (default 55)
+							  --no-text            do not read text in the images
+							A file that fails gets a message on standard error and exit code 1; the others are
+							still labeled.
+							""", LabelCommand::run),
+			new Command("bench-api", "bench-api [--connections N] [--seconds S] [--rounds R] [--warmup S]",
+					"Benchmark: API throughput and latency of a server started on a fresh data folder", """
+							  --connections N   concurrent keep-alive clients (default 16)
+							  --seconds S       length of a measured round (default 5)
+							  --rounds R        interleaved rounds (default 3)
+							  --warmup S        warm-up before the rounds (default 2)
+							""", BenchApiCommand::run),
+			new Command("bench-pipeline", "bench-pipeline [--uploads N] [--burst N] [--images DIR]",
+					"Benchmark: upload-to-labels latency, burst throughput and memory of a started server", """
+							  --uploads N    uploads one at a time, for latency (default 40)
+							  --burst N      uploads at once, for throughput (default 200)
+							  --images DIR   the photos (default ../shared/eval/coco/images)
+							""", BenchPipelineCommand::run),
+			new Command("bench-labels", "bench-labels [--eval DIR] [--out DIR]",
+					"Benchmark: labeler accuracy and speed on a labeled image set", """
+							  --eval DIR   the labeled images (default ../shared/eval)
+							  --out DIR    where bench-labels.json and .md go (default target/bench-labels)
+							""", BenchLabelsCommand::run));
 
 	private Commands() {
 	}
 
-	public static boolean handles(String[] args) {
-		return args.length > 0 && COMMANDS.containsKey(args[0]);
+	/** What a command line asks for: a command to run now, or the server with these Spring Boot arguments. */
+	public sealed interface Invocation {
+
+		/** Runs a command, or prints usage, and gives the process exit code. */
+		record Run(Function<PrintStreams, Integer> command) implements Invocation {
+		}
+
+		record Serve(String[] springArguments) implements Invocation {
+		}
 	}
 
-	public static int run(String[] args) {
-		String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-		return COMMANDS.get(args[0]).apply(rest);
+	/** Standard output and error, so tests can read what a command printed. */
+	public record PrintStreams(PrintStream out, PrintStream err) {
+
+		public static PrintStreams system() {
+			return new PrintStreams(System.out, System.err);
+		}
+	}
+
+	public static Invocation parse(String[] args) {
+		if (args.length == 0) {
+			return serve(args);
+		}
+		String first = args[0];
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
+		if (isHelp(first)) {
+			return printed(usage(), 0);
+		}
+		if (first.equals("help")) {
+			if (rest.length == 0) {
+				return printed(usage(), 0);
+			}
+			return command(rest[0]).map(command -> printed(command.usage(), 0))
+				.orElseGet(() -> unknownCommand(rest[0]));
+		}
+		if (first.startsWith("-")) {
+			return serve(args);
+		}
+		Optional<Command> command = command(first);
+		if (command.isEmpty()) {
+			return unknownCommand(first);
+		}
+		if (Arrays.stream(rest).anyMatch(Commands::isHelp)) {
+			return printed(command.get().usage(), 0);
+		}
+		if (command.get().run() == null) {
+			return serve(rest);
+		}
+		Function<String[], Integer> run = command.get().run();
+		return new Invocation.Run(streams -> run.apply(rest));
+	}
+
+	/** The usage of all commands, as {@code ./tasklens --help} prints it. */
+	static String usage() {
+		StringBuilder text = new StringBuilder("""
+				Tasklens: tasks whose attached images are labeled automatically, on this machine.
+
+				usage: ./tasklens [COMMAND] [OPTIONS]
+
+				commands:
+				""");
+		for (Command command : COMMANDS) {
+			text.append(String.format("  %-16s %s%n", command.name(), command.summary()));
+		}
+		text.append(String.format("  %-16s %s%n", "help [COMMAND]", "This usage, or the usage of one command"))
+			.append('\n')
+			.append(COMMON_OPTIONS)
+			.append("\n./tasklens COMMAND --help says more about a command; README.md about everything.\n");
+		return text.toString();
+	}
+
+	/**
+	 * The server's own options become the settings they stand for (the launcher turns them into environment
+	 * variables; this is for {@code java -jar}); settings pass as they are; anything else is refused.
+	 */
+	private static Invocation serve(String[] args) {
+		List<String> spring = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+			String setting = switch (name) {
+				case "--port" -> "server.port";
+				case "--data-dir" -> "tasklens.data-dir";
+				case "--models-dir" -> "tasklens.vision.models-dir";
+				default -> null;
+			};
+			if (setting != null) {
+				String value;
+				if (arg.contains("=")) {
+					value = arg.substring(arg.indexOf('=') + 1);
+				}
+				else if (i + 1 < args.length) {
+					value = args[++i];
+				}
+				else {
+					return refused("serve", name + " needs a value");
+				}
+				spring.add("--" + setting + "=" + value);
+			}
+			else if (isSetting(arg)) {
+				spring.add(arg);
+			}
+			else {
+				return refused("serve", (arg.startsWith("-") ? "unknown option " : "unexpected argument ") + arg);
+			}
+		}
+		return new Invocation.Serve(spring.toArray(String[]::new));
+	}
+
+	private static boolean isSetting(String arg) {
+		if (!arg.startsWith("--") || !arg.contains("=")) {
+			return false;
+		}
+		String name = arg.substring(2, arg.indexOf('='));
+		return SETTING_PREFIXES.stream().anyMatch(prefix -> name.startsWith(prefix) && name.length() > prefix.length());
+	}
+
+	private static boolean isHelp(String arg) {
+		return arg.equals("-h") || arg.equals("--help");
+	}
+
+	private static Optional<Command> command(String name) {
+		return COMMANDS.stream().filter(command -> command.name().equals(name)).findFirst();
+	}
+
+	private static Invocation unknownCommand(String name) {
+		return new Invocation.Run(streams -> {
+			streams.err().println("tasklens: unknown command " + name);
+			streams.err().println();
+			streams.err().print(usage());
+			return USAGE_ERROR;
+		});
+	}
+
+	private static Invocation refused(String commandName, String reason) {
+		Command command = command(commandName).orElseThrow();
+		return new Invocation.Run(streams -> {
+			streams.err().println("tasklens " + commandName + ": " + reason);
+			streams.err().println();
+			streams.err().print(command.usage());
+			return USAGE_ERROR;
+		});
+	}
+
+	private static Invocation printed(String text, int exitCode) {
+		return new Invocation.Run(streams -> {
+			streams.out().print(text);
+			return exitCode;
+		});
 	}
 }

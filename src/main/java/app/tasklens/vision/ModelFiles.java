@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 import app.tasklens.labeling.DetectorUnavailableException;
 
@@ -38,6 +40,23 @@ public final class ModelFiles {
 
 	public Path directory() {
 		return directory;
+	}
+
+	/**
+	 * The catalogued models whose file is not there, or not of its pinned size (a download cut short): a
+	 * quick look that reads no file, for saying at start whether labeling can run. The digest is checked
+	 * when a model loads.
+	 */
+	public List<Model> absent() {
+		return Arrays.stream(Model.values()).filter(model -> {
+			Path path = directory.resolve(model.file());
+			try {
+				return !Files.isRegularFile(path) || Files.size(path) != model.size();
+			}
+			catch (IOException ex) {
+				return true;
+			}
+		}).toList();
 	}
 
 	/**
