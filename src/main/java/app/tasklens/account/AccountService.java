@@ -64,7 +64,7 @@ public class AccountService {
 			throttle.failed(name, clientAddress);
 			throw new BadCredentialsException();
 		}
-		throttle.succeeded(name);
+		throttle.succeeded(name, clientAddress);
 		return user;
 	}
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import app.tasklens.MutableClock;
+import app.tasklens.adapter.memory.InMemorySignInAttempts;
 import app.tasklens.adapter.jdbc.SqliteStore;
 
 /** The sign-up and sign-in rules, on the real user store (a SQLite file) and the product's password encoder. */
@@ -31,8 +32,8 @@ class AccountServiceTest {
 	@BeforeEach
 	void open() {
 		store = SqliteStore.open(dataDir);
-		SignInThrottle throttle = new SignInThrottle(new AccountSettings(Duration.ofHours(12), 5, Duration.ofMinutes(15)),
-				clock);
+		SignInThrottle throttle = new SignInThrottle(new InMemorySignInAttempts(),
+				new AccountSettings(Duration.ofHours(12), 5, 100, Duration.ofMinutes(15)), clock);
 		accounts = new AccountService(store.users(), PasswordEncoderFactories.createDelegatingPasswordEncoder(), throttle,
 				clock);
 	}
@@ -97,17 +98,19 @@ class AccountServiceTest {
 	}
 
 	@Test
-	void afterFiveFailuresEvenTheRightPasswordIsRefusedUntilTheLockoutPasses() {
+	void afterFiveFailuresFromAnAddressTheRightPasswordFromThereWaitsButNotFromElsewhere() {
 		accounts.signUp("alice", PASSWORD);
 		for (int i = 0; i < 5; i++) {
 			assertThatThrownBy(() -> accounts.authenticate("alice", "wrong password", "10.0.0.1"))
 				.isInstanceOf(BadCredentialsException.class);
 		}
 
-		assertThatThrownBy(() -> accounts.authenticate("alice", PASSWORD, "10.0.0.2"))
+		assertThatThrownBy(() -> accounts.authenticate("alice", PASSWORD, "10.0.0.1"))
 			.isInstanceOf(TooManyAttemptsException.class);
+		assertThat(accounts.authenticate("alice", PASSWORD, "10.0.0.2").username()).isEqualTo("alice");
 
 		clock.advance(Duration.ofMinutes(15));
-		assertThat(accounts.authenticate("alice", PASSWORD, "10.0.0.2").username()).isEqualTo("alice");
+		assertThat(accounts.authenticate("alice", PASSWORD, "10.0.0.1").username()).isEqualTo("alice");
 	}
+
 }

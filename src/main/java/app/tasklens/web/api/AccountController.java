@@ -68,8 +68,8 @@ class AccountController {
 	@PostMapping("/api/token")
 	@SecurityRequirements
 	@Operation(summary = "Exchange username and password for a bearer token",
-			description = "Failed attempts are counted per username and per client address; past the limit the"
-					+ " answer is 429 with Retry-After until the window passes.")
+			description = "Wrong passwords are counted per username and client address, and failures per client"
+					+ " address; past a limit the answer is 429 with Retry-After and a detail in words.")
 	@ApiResponse(responseCode = "200", description = "A signed token and when it expires")
 	@ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
 	@ApiResponse(responseCode = "422", ref = OpenApiConfiguration.UNPROCESSABLE)
