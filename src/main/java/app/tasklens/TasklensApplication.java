@@ -24,7 +24,9 @@ public class TasklensApplication {
 		if (invocation instanceof Commands.Invocation.Run run) {
 			System.exit(run.command().apply(Commands.PrintStreams.system()));
 		}
-		SpringApplication.run(TasklensApplication.class, ((Commands.Invocation.Serve) invocation).springArguments());
+		SpringApplication application = new SpringApplication(TasklensApplication.class);
+		application.addInitializers(StopOnSignal::install);
+		application.run(((Commands.Invocation.Serve) invocation).springArguments());
 	}
 
 	/** The server's clock and time zone; tests replace it to move time. */

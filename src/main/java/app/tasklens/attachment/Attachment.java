@@ -14,14 +14,17 @@ import app.tasklens.Ids;
  *
  * <pre>
  * PENDING_UPLOAD → UPLOADED → LABELING → LABELED
- *       ↓              ↑          ↓   ↘
- *    REJECTED          └─ relabel ┴── FAILED
+ *       ↓              ↑          ↓ ↑  ↘
+ *    REJECTED          │   PENDING_MODEL → FAILED
+ *                      └─ relabel ──────┘
  * </pre>
  *
  * The only way to UPLOADED is {@link #objectCreated}: the object store has the bytes and they passed the
- * checks; bytes that did not pass make it REJECTED. Each time the image is handed to labeling (upload,
- * relabel) {@link #version()} goes up by one; a labeling result or event for an older version is stale and
- * changes nothing. The object key is made from ids only, never from the client's file name.
+ * checks; bytes that did not pass make it REJECTED. PENDING_MODEL: the server is missing its models; the
+ * image waits, without using up its tries, and is labeled once they are in place. Each time the image is
+ * handed to labeling (upload, relabel) {@link #version()} goes up by one; a labeling result or event for an
+ * older version is stale and changes nothing. The object key is made from ids only, never from the
+ * client's file name.
  *
  * <p>Each transition registers the events it causes ({@link AttachmentStatusChanged},
  * {@link LabelingRequested}, {@link AttachmentDeleted}); whoever saves the attachment publishes
@@ -31,6 +34,8 @@ public final class Attachment {
 
 	public static final int MAX_FILENAME = 255;
 	public static final int MAX_ERROR = 1000;
+	/** What a user reads while the image waits for the models; where to put which file is for the operator. */
+	public static final String LABELING_PAUSED = "Labeling is paused: the server is missing its models";
 
 	private final String id;
 	private final String ownerId;
@@ -181,11 +186,39 @@ public final class Attachment {
 		if (status == AttachmentStatus.LABELING) {
 			return false;
 		}
-		require(AttachmentStatus.UPLOADED, "labeling starts from UPLOADED");
+		if (status != AttachmentStatus.UPLOADED && status != AttachmentStatus.PENDING_MODEL) {
+			throw illegal("labeling starts from UPLOADED or PENDING_MODEL");
+		}
 		status = AttachmentStatus.LABELING;
+		error = null;
 		updatedAt = millis(now);
 		statusChanged();
 		return true;
+	}
+
+	/**
+	 * The server is missing its models: the image waits for them ({@link #LABELING_PAUSED}).
+	 *
+	 * @return whether the status changed (it may be waiting already)
+	 */
+	public boolean waitForModels(Instant now) {
+		if (status == AttachmentStatus.PENDING_MODEL) {
+			return false;
+		}
+		if (!isAwaitingLabels()) {
+			throw illegal("only an image waiting for or in labeling can wait for the models");
+		}
+		status = AttachmentStatus.PENDING_MODEL;
+		error = LABELING_PAUSED;
+		updatedAt = millis(now);
+		statusChanged();
+		return true;
+	}
+
+	/** Stored and not labeled or failed yet: UPLOADED, LABELING or PENDING_MODEL. */
+	public boolean isAwaitingLabels() {
+		return status == AttachmentStatus.UPLOADED || status == AttachmentStatus.LABELING
+				|| status == AttachmentStatus.PENDING_MODEL;
 	}
 
 	/**
@@ -201,7 +234,7 @@ public final class Attachment {
 
 	/** Labeling gave up; {@code reason} is shown to the user. */
 	public void failed(String reason, Instant now) {
-		if (status != AttachmentStatus.LABELING && status != AttachmentStatus.UPLOADED) {
+		if (!isAwaitingLabels()) {
 			throw illegal("only an image waiting for or in labeling can fail");
 		}
 		status = AttachmentStatus.FAILED;
@@ -347,7 +380,10 @@ public final class Attachment {
 		return uploadExpiresAt;
 	}
 
-	/** Why labeling failed or the upload was rejected; {@code null} unless FAILED or REJECTED. */
+	/**
+	 * Why labeling failed or the upload was rejected, or {@link #LABELING_PAUSED} while PENDING_MODEL;
+	 * {@code null} otherwise.
+	 */
 	public String error() {
 		return error;
 	}

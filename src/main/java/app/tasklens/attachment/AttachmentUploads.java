@@ -31,16 +31,21 @@ public class AttachmentUploads {
 	private final Attachments attachments;
 	private final ObjectStore store;
 	private final AttachmentSettings settings;
+	private final QuotaSettings quota;
+	private final FreeSpace freeSpace;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
 	AttachmentUploads(Tasks tasks, Attachments attachments, ObjectStore store, AttachmentSettings settings,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			QuotaSettings quota, FreeSpace freeSpace, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Clock clock) {
 		this.tasks = tasks;
 		this.attachments = attachments;
 		this.store = store;
 		this.settings = settings;
+		this.quota = quota;
+		this.freeSpace = freeSpace;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -73,9 +78,11 @@ public class AttachmentUploads {
 	 * @throws ImageTooLargeException when it has too many pixels
 	 * @throws UploadTooLargeException when it has more bytes than the upload allows
 	 * @throws UnsupportedImageTypeException when it is not of the declared type
+	 * @throws StorageQuotaExceededException when it does not fit in the user's storage quota
 	 */
 	public void checkBeforeStoring(Attachment pending, long size, InputStream bytes) throws IOException {
 		pending.checkObject(inspect(bytes), size, maxBytes());
+		checkQuota(attachments.usage(pending.ownerId()), size);
 	}
 
 	/** A new attachment and the request that uploads its bytes. */
@@ -103,6 +110,13 @@ public class AttachmentUploads {
 		if (size != null && size > maxBytes) {
 			throw new UploadTooLargeException(maxBytes);
 		}
+		Attachments.Usage usage = attachments.usage(ownerId);
+		if (usage.pendingUploads() >= quota.pendingUploadsPerUser()) {
+			throw new TooManyPendingUploadsException("you have " + usage.pendingUploads()
+					+ " uploads that have not finished; finish or delete some before starting another (at most "
+					+ quota.pendingUploadsPerUser() + ")");
+		}
+		checkQuota(usage, size == null ? 0 : size);
 		Attachment attachment = Attachment.create(ownerId, taskId, filename, type, size, clock.instant(),
 				settings.uploadUrlTtl());
 		attachments.add(attachment);
@@ -194,10 +208,11 @@ public class AttachmentUploads {
 			ImageHeader header = ImageHeader.read(in);
 			checkLimits(header);
 			attachment.checkObject(header, size, maxBytes());
+			checkQuota(attachments.usage(attachment.ownerId()), size);
 			return Optional.of(new Verdict(header, null));
 		}
 		catch (InvalidImageException | ImageTooLargeException | UploadTooLargeException
-				| UnsupportedImageTypeException ex) {
+				| UnsupportedImageTypeException | StorageQuotaExceededException ex) {
 			return Optional.of(new Verdict(null, ex.getMessage()));
 		}
 	}
@@ -227,6 +242,32 @@ public class AttachmentUploads {
 			// Another notice for the same object decided first (the sweep and the client at once).
 			return attachments.findById(attachmentId).orElse(null);
 		}
+	}
+
+	/**
+	 * Refuses an upload that would leave the data folder with less than its reserve: the database, and
+	 * deleting (which frees space), must still be able to write.
+	 */
+	public void checkFreeSpace(long bytes) {
+		long usable = freeSpace.usableBytes();
+		if (usable - bytes < quota.minFreeSpace().toBytes()) {
+			throw new StorageFullException("the server's storage is full; images cannot be added until space is freed"
+					+ " (deleting images or tasks frees it)");
+		}
+	}
+
+	private void checkQuota(Attachments.Usage usage, long bytes) {
+		long limit = quota.storagePerUser().toBytes();
+		if (usage.storedBytes() + bytes > limit) {
+			throw new StorageQuotaExceededException("this image does not fit in your storage quota of "
+					+ megabytes(limit) + ": your images use " + megabytes(usage.storedBytes())
+					+ (bytes > 0 ? " and this one has " + megabytes(bytes) : "")
+					+ "; delete some images to make room", limit);
+		}
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
 	}
 
 	private void checkLimits(ImageHeader header) {

@@ -30,6 +30,15 @@ public interface Attachments {
 	 */
 	void remove(Attachment attachment);
 
+	/**
+	 * What one user's attachments take: bytes of stored images (not of pending or rejected uploads, which
+	 * have none), and uploads still waiting for their bytes.
+	 */
+	record Usage(long storedBytes, int pendingUploads) {
+	}
+
+	Usage usage(String ownerId);
+
 	/** Attachments still waiting for their bytes (PENDING_UPLOAD) or REJECTED, oldest first. */
 	List<Attachment> unfinished(int limit);
 

@@ -70,7 +70,13 @@ class Thumbnails {
 
 	private byte[] make(Attachment attachment) throws IOException {
 		byte[] jpeg = render(attachment);
-		store.put(attachment.thumbnailKey(), new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
+		try {
+			store.put(attachment.thumbnailKey(), new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
+		}
+		catch (StorageFullException ex) {
+			// Served, not kept: a full disk must not cost the user their thumbnails.
+			return jpeg;
+		}
 		// Put, then check: if the attachment was deleted meanwhile, its deletion may already have swept
 		// this key, and nothing else would remove the thumbnail written after it.
 		if (attachments.findById(attachment.id()).isEmpty()) {

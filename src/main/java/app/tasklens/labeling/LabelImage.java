@@ -25,7 +25,8 @@ import app.tasklens.decoding.ImageTooLargeToDecodeException;
  * attachment back. Detection runs outside any transaction; the result is saved only if the attachment
  * is still at this version and LABELING when it is done.
  *
- * <p>An image the detector cannot read, or that is too large to decode within the server's budget, fails
+ * <p>When the detector's models are missing the attachment becomes PENDING_MODEL and the
+ * {@link ModelsMissingException} goes on to the caller, which tries again later without counting a failure. An image the detector cannot read, or that is too large to decode within the server's budget, fails
  * at once. Any other exception (detector unavailable, store
  * not readable) is left to the caller, which retries and finally calls {@link #fail}.
  */
@@ -80,6 +81,15 @@ public class LabelImage {
 			return fail(attachmentId, version, "the image cannot be read: " + ex.getMessage()) ? Outcome.FAILED
 					: Outcome.SKIPPED;
 		}
+		catch (ModelsMissingException ex) {
+			transactions.executeWithoutResult(status -> current(attachmentId, version)
+				.filter(attachment -> attachment.waitForModels(clock.instant()))
+				.ifPresent(attachment -> {
+					attachments.update(attachment);
+					attachment.releaseEvents().forEach(events::publishEvent);
+				}));
+			throw ex;
+		}
 		catch (ImageTooLargeToDecodeException ex) {
 			return fail(attachmentId, version, "the image is too large to label: " + ex.getMessage()) ? Outcome.FAILED
 					: Outcome.SKIPPED;
@@ -96,8 +106,7 @@ public class LabelImage {
 	 */
 	public boolean fail(String attachmentId, int version, String reason) {
 		return Boolean.TRUE.equals(transactions.execute(status -> current(attachmentId, version)
-			.filter(attachment -> attachment.status() == AttachmentStatus.UPLOADED
-					|| attachment.status() == AttachmentStatus.LABELING)
+			.filter(Attachment::isAwaitingLabels)
 			.map(attachment -> {
 				attachment.failed(reason, clock.instant());
 				attachments.update(attachment);
@@ -109,8 +118,7 @@ public class LabelImage {
 
 	private Optional<Attachment> start(String attachmentId, int version) {
 		return current(attachmentId, version)
-			.filter(attachment -> attachment.status() == AttachmentStatus.UPLOADED
-					|| attachment.status() == AttachmentStatus.LABELING)
+			.filter(Attachment::isAwaitingLabels)
 			.map(attachment -> {
 				if (attachment.startLabeling(clock.instant())) {
 					attachments.update(attachment);

@@ -26,6 +26,12 @@ public interface LabelingJobs {
 	/** Gives the job back, to be claimed again at {@code availableAt}. */
 	void retryLater(String jobId, String worker, Instant availableAt, String error);
 
+	/**
+	 * Gives the job back to be claimed again at {@code availableAt} without counting this claim as an
+	 * attempt: it could not run for a reason of the server's (its models are missing), not of the image's.
+	 */
+	void postpone(String jobId, String worker, Instant availableAt);
+
 	/** When the next job becomes claimable (due, or its lease runs out); empty when there are none. */
 	Optional<Instant> nextDue();
 }

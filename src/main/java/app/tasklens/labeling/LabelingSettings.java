@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff wait before the second try, doubled before each further one
  * @param lease how long a claimed job is a worker's; renewed every third of it while the worker runs,
  *        so it only runs out when the worker died, and then another worker takes the job
+ * @param modelWait while the detector is missing its models, how long an image waits (PENDING_MODEL) before
+ *        it is tried again; waiting uses up none of its tries
  * @param pollInterval the longest a worker sleeps; new work wakes it at once, this is the fallback
  * @param maxLabels labels kept per image
  * @param minConfidence labels below this confidence (0–100) are dropped
@@ -27,6 +29,7 @@ record LabelingSettings(
 		@DefaultValue("0") int retriesAfterCrash,
 		@DefaultValue("2s") Duration retryBackoff,
 		@DefaultValue("30s") Duration lease,
+		@DefaultValue("5s") Duration modelWait,
 		@DefaultValue("5s") Duration pollInterval,
 		@DefaultValue("50") int maxLabels,
 		@DefaultValue("55") double minConfidence) {
@@ -39,9 +42,9 @@ record LabelingSettings(
 			throw new IllegalArgumentException(
 					"tasklens.labeling.max-attempts must be at least 1, retries-after-crash not negative");
 		}
-		if (lease.toMillis() < 300 || pollInterval.toMillis() < 1 || retryBackoff.isNegative()) {
-			throw new IllegalArgumentException(
-					"tasklens.labeling.lease must be at least 300ms, poll-interval positive, retry-backoff not negative");
+		if (lease.toMillis() < 300 || pollInterval.toMillis() < 1 || modelWait.toMillis() < 1 || retryBackoff.isNegative()) {
+			throw new IllegalArgumentException("tasklens.labeling.lease must be at least 300ms, poll-interval and"
+					+ " model-wait positive, retry-backoff not negative");
 		}
 	}
 

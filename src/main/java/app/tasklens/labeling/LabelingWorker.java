@@ -31,7 +31,8 @@ import app.tasklens.attachment.LabelingRequested;
  * <p>A failed try is retried after an exponential backoff; after the last try the attachment is FAILED with
  * the reason. A job whose worker's process died while holding it is a suspect, not an ordinary failure:
  * the image may be what killed the process, so beyond {@code retries-after-crash} (none by default) it is
- * FAILED at once instead of being tried into the same death.
+ * FAILED at once instead of being tried into the same death. While the detector is missing its models
+ * the image waits for them (PENDING_MODEL) and is tried again every {@code model-wait}, using up no tries.
  */
 @Component
 class LabelingWorker implements SmartLifecycle {
@@ -43,6 +44,7 @@ class LabelingWorker implements SmartLifecycle {
 	private final LabelingJobs jobs;
 	private final LabelImage labelImage;
 	private final LabelingSettings settings;
+	private final MissingModels missingModels;
 	private final Clock clock;
 	/** Lease owner: unique per process, so a restarted process never mistakes a dead one's lease for its own. */
 	private final String name = "labeler-" + Ids.random();
@@ -51,10 +53,12 @@ class LabelingWorker implements SmartLifecycle {
 	private ScheduledExecutorService renewals;
 	private volatile boolean running;
 
-	LabelingWorker(LabelingJobs jobs, LabelImage labelImage, LabelingSettings settings, Clock clock) {
+	LabelingWorker(LabelingJobs jobs, LabelImage labelImage, LabelingSettings settings, MissingModels missingModels,
+			Clock clock) {
 		this.jobs = jobs;
 		this.labelImage = labelImage;
 		this.settings = settings;
+		this.missingModels = missingModels;
 		this.clock = clock;
 	}
 
@@ -106,6 +110,14 @@ class LabelingWorker implements SmartLifecycle {
 		try {
 			labelImage.label(job.attachmentId(), job.version());
 			jobs.complete(job.id(), name);
+			if (missingModels.areMissing()) {
+				missingModels.present();
+			}
+		}
+		catch (ModelsMissingException ex) {
+			// The server's condition, not the image's: it waits (PENDING_MODEL) without using up a try.
+			missingModels.missing(ex.getMessage(), clock.instant());
+			jobs.postpone(job.id(), name, clock.instant().plus(settings.modelWait()));
 		}
 		catch (RuntimeException ex) {
 			String reason = reason(ex);

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-import app.tasklens.labeling.DetectorUnavailableException;
+import app.tasklens.labeling.ModelsMissingException;
 
 /**
  * The models directory: hands out the path of a catalogued model only after its size and SHA-256 match, and
@@ -60,20 +60,20 @@ public final class ModelFiles {
 	}
 
 	/**
-	 * @throws DetectorUnavailableException when the file is missing (and could not be fetched) or is not the
+	 * @throws ModelsMissingException when the file is missing (and could not be fetched) or is not the
 	 *         pinned one, with a message that tells the operator which file to put where
 	 */
 	public Path require(Model model) {
 		Path path = directory.resolve(model.file());
 		if (!Files.isRegularFile(path)) {
 			if (fetcher == null) {
-				throw new DetectorUnavailableException(missing(model));
+				throw new ModelsMissingException(missing(model));
 			}
 			fetch(model, path);
 		}
 		String actual = sha256(path);
 		if (!actual.equals(model.sha256())) {
-			throw new DetectorUnavailableException("model " + model.name() + " at " + path + " has sha256 " + actual
+			throw new ModelsMissingException("model " + model.name() + " at " + path + " has sha256 " + actual
 					+ ", expected " + model.sha256() + ": replace it with the file from " + model.source());
 		}
 		return path;
@@ -89,7 +89,7 @@ public final class ModelFiles {
 			fetcher.fetch(model, directory);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new DetectorUnavailableException(missing(model) + "; fetching it failed: " + reason(ex), ex);
+			throw new ModelsMissingException(missing(model) + "; fetching it failed: " + reason(ex), ex);
 		}
 	}
 

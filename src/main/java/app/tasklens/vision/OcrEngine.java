@@ -28,6 +28,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import app.tasklens.labeling.BoundingBox;
 import app.tasklens.labeling.DetectorUnavailableException;
+import app.tasklens.labeling.ModelsMissingException;
 import app.tasklens.labeling.TextDetection;
 import app.tasklens.labeling.TextDetection.Geometry;
 import app.tasklens.labeling.TextDetection.Point;
@@ -115,7 +116,7 @@ public final class OcrEngine implements AutoCloseable {
 			if (classes != alphabet.length) {
 				closeQuietly(recogniser);
 				closeQuietly(detector);
-				throw new DetectorUnavailableException("model " + Model.PP_OCR_KEYS.name() + " has "
+				throw new ModelsMissingException("model " + Model.PP_OCR_KEYS.name() + " has "
 						+ (alphabet.length - 2) + " symbols but " + Model.PP_OCRV4_REC.name() + " outputs " + classes
 						+ " classes (blank + symbols + space): the two files do not belong together");
 			}

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -20,6 +21,7 @@ import app.tasklens.labeling.ImageProperties;
 import app.tasklens.labeling.Label;
 import app.tasklens.labeling.LabelDetection;
 import app.tasklens.labeling.LabelDetector;
+import app.tasklens.labeling.ModelsMissingException;
 import app.tasklens.labeling.TextDetection;
 
 /**
@@ -35,6 +37,8 @@ import app.tasklens.labeling.TextDetection;
 public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 	static final String MODEL_SET = "tasklens-onbox-1 (yolox-nano, mobilenetv2-12-int8, pp-ocrv4)";
+	/** How long a finding that models are missing stands before the files are looked at again. */
+	static final Duration MISSING_RECHECK = Duration.ofSeconds(2);
 
 	private final VisionSettings settings;
 	private final ModelFiles files;
@@ -46,6 +50,8 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	private final List<Workspace> allWorkspaces = new ArrayList<>();
 	private volatile Models models;
 	private volatile boolean closed;
+	private volatile ModelsMissingException lastMissing;
+	private volatile long lastMissingAt;
 
 	/**
 	 * @param text reads the text in an image when {@link DetectOptions#detectText()}, inside the detector's
@@ -75,13 +81,18 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	}
 
 	/**
-	 * Loads all models now instead of with the first image.
+	 * Loads all models now instead of with the first image. It holds a concurrency slot meanwhile, so that
+	 * {@link #close} waits for a load under way instead of closing the runtime under it (a stop during the
+	 * start-up preload crashed the process in {@code OrtSession.createSession}).
 	 *
-	 * @throws DetectorUnavailableException when a model file is missing or does not load
+	 * @throws ModelsMissingException when a model file is missing or not the pinned one
+	 * @throws DetectorUnavailableException when a model does not load, or the detector is closed
 	 */
 	public void load() {
-		models();
-		text.open(files, settings.intraOpThreads());
+		inSlot((loaded, workspace) -> {
+			recheckingMissing(() -> text.open(files, settings.intraOpThreads()));
+			return null;
+		});
 	}
 
 	@Override
@@ -118,7 +129,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		Workspace workspace = null;
 		try {
 			if (closed) {
-				throw new IllegalStateException("the label detector is closed");
+				throw new DetectorUnavailableException("the label detector is closed: the server is stopping");
 			}
 			Models loaded = models();
 			workspace = workspace(loaded);
@@ -159,7 +170,8 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 				loaded.classifier.classify(pixels, workspace.classifier, workspace.scratch), 1);
 		Duration classifier = watch.lap();
 
-		List<TextDetection> texts = options.detectText() ? text.read(pixels, files, settings.intraOpThreads())
+		List<TextDetection> texts = options.detectText()
+				? recheckingMissing(() -> text.read(pixels, files, settings.intraOpThreads()))
 				: List.of();
 		Duration ocr = watch.lap();
 
@@ -183,9 +195,30 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		}
 		synchronized (this) {
 			if (models == null) {
-				models = Models.load(files, settings);
+				models = recheckingMissing(() -> Models.load(files, settings));
 			}
 			return models;
+		}
+	}
+
+	/**
+	 * Runs {@code load}, but within {@link #MISSING_RECHECK} of finding models missing answers that again
+	 * without looking: while labeling is paused every waiting image asks, and a look may be a download.
+	 */
+	private <T> T recheckingMissing(Supplier<T> load) {
+		ModelsMissingException missing = lastMissing;
+		if (missing != null && System.nanoTime() - lastMissingAt < MISSING_RECHECK.toNanos()) {
+			throw missing;
+		}
+		try {
+			T loaded = load.get();
+			lastMissing = null;
+			return loaded;
+		}
+		catch (ModelsMissingException ex) {
+			lastMissingAt = System.nanoTime();
+			lastMissing = ex;
+			throw ex;
 		}
 	}
 

@@ -107,6 +107,18 @@ final class OnnxRuntimeLibraries {
 				.orElse("unknown");
 			Path folder = Files.createDirectories(cacheRoot.resolve("onnxruntime-" + version + "-" + platform.get()))
 				.toAbsolutePath();
+			long missing = 0;
+			for (Bundled library : bundled) {
+				missing += library.matches(folder.resolve(library.file())) ? 0 : library.size();
+			}
+			// The libraries are tens of megabytes: on a small data folder they would fill the disk that uploads
+			// and the database need, so they are cached only where they take at most half of the free space.
+			if (missing > 0 && Files.getFileStore(folder).getUsableSpace() < 2 * missing) {
+				log.log(System.Logger.Level.INFO, "ONNX Runtime libraries are not cached in {0}: their {1} MB would"
+						+ " take more than half of its free space; ONNX Runtime unpacks them to a temporary folder at"
+						+ " each start instead", cacheRoot, missing / 1_000_000);
+				return Optional.empty();
+			}
 			for (Bundled library : bundled) {
 				Path cached = folder.resolve(library.file());
 				if (!library.matches(cached)) {

@@ -103,6 +103,20 @@ public abstract class LabelingJobsContract {
 	}
 
 	@Test
+	void aPostponedJobWaitsForItsTimeWithoutUsingUpAnAttempt() {
+		jobs.enqueue(db.uploadedAttachment(task).id(), 1, T0);
+		LabelingJob job = jobs.claim("a", T0, T0.plus(LEASE)).orElseThrow();
+
+		jobs.postpone(job.id(), "a", T0.plusSeconds(5));
+
+		assertThat(jobs.claim("b", T0.plusSeconds(4), T0.plus(LEASE))).isEmpty();
+		LabelingJob again = jobs.claim("b", T0.plusSeconds(5), T0.plusSeconds(5).plus(LEASE)).orElseThrow();
+		assertThat(again.attempts()).isEqualTo(1);
+		assertThat(again.crashes()).isZero();
+		assertThat(again.failures()).isZero();
+	}
+
+	@Test
 	void takingOverALeaseThatRanOutCountsACrashOfItsHolder() {
 		jobs.enqueue(db.uploadedAttachment(task).id(), 1, T0);
 

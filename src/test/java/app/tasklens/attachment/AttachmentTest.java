@@ -70,6 +70,29 @@ class AttachmentTest {
 	}
 
 	@Test
+	void anImageWaitsForTheModelsThenIsLabeledOrFails() {
+		Attachment attachment = pending();
+		attachment.objectCreated(JPEG_HEADER, 1234, MAX, NOW);
+		attachment.startLabeling(NOW);
+		attachment.releaseEvents();
+
+		assertThat(attachment.waitForModels(NOW)).isTrue();
+		assertThat(attachment.releaseEvents()).containsExactly(new AttachmentStatusChanged(owner, task, attachment.id(),
+				AttachmentStatus.PENDING_MODEL, Attachment.LABELING_PAUSED));
+		assertThat(attachment.waitForModels(NOW)).as("already waiting").isFalse();
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.PENDING_MODEL);
+		assertThat(attachment.error()).isEqualTo(Attachment.LABELING_PAUSED);
+		assertThatThrownBy(() -> attachment.relabel(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+
+		assertThat(attachment.startLabeling(NOW)).isTrue();
+		assertThat(attachment.error()).isNull();
+		attachment.waitForModels(NOW);
+		attachment.failed("the image cannot be read", NOW);
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.FAILED);
+		assertThatThrownBy(() -> attachment.waitForModels(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+	}
+
+	@Test
 	void theSizeIsTheOneTheUserSeesAfterExifOrientation() {
 		Attachment attachment = pending();
 

@@ -146,6 +146,30 @@ class DynamoDbAttachments implements Attachments {
 		return Write.delete(Delete.builder().tableName(table).key(key).build(), null);
 	}
 
+	/** The user's item collection, attachments only (tasks have no image type), read page by page. */
+	@Override
+	public Usage usage(String ownerId) {
+		long stored = 0;
+		int pending = 0;
+		var pages = writes.client().queryPaginator(request -> request.tableName(table).consistentRead(true)
+			.keyConditionExpression("pk = :user AND begins_with(sk, :task)")
+			.filterExpression("attribute_exists(imageType)")
+			.projectionExpression("#status, #size")
+			.expressionAttributeNames(Map.of("#status", "status", "#size", "size"))
+			.expressionAttributeValues(Map.of(":user", s("user#" + ownerId), ":task", s("task#"))));
+		for (var item : pages.items()) {
+			String status = Items.string(item, "status");
+			if (AttachmentStatus.PENDING_UPLOAD.name().equals(status)) {
+				pending++;
+			}
+			else if (!AttachmentStatus.REJECTED.name().equals(status)) {
+				Long size = Items.number(item, "size");
+				stored += size == null ? 0 : size;
+			}
+		}
+		return new Usage(stored, pending);
+	}
+
 	@Override
 	public List<Attachment> unfinished(int limit) {
 		return writes.client().query(request -> request.tableName(table).indexName(Items.BY_DUE)

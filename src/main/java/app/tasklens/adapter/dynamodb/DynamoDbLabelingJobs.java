@@ -167,6 +167,20 @@ class DynamoDbLabelingJobs implements LabelingJobs {
 	}
 
 	@Override
+	public void postpone(String jobId, String worker, Instant availableAt) {
+		try {
+			writes.client().updateItem(request -> request.tableName(table).key(jobKey(jobId))
+				.updateExpression("SET availableAt = :at, gsk = :due, attempts = attempts - :one REMOVE leaseOwner, leaseUntil")
+				.conditionExpression("leaseOwner = :worker")
+				.expressionAttributeValues(Map.of(":at", Items.n(availableAt.toEpochMilli()), ":due",
+						s(due(availableAt, jobId)), ":one", Items.n(1), ":worker", s(worker))));
+		}
+		catch (ConditionalCheckFailedException ex) {
+			// Another worker holds it now.
+		}
+	}
+
+	@Override
 	public Optional<Instant> nextDue() {
 		return writes.client().query(request -> request.tableName(table).indexName(Items.BY_DUE)
 			.keyConditionExpression("gpk = :job")

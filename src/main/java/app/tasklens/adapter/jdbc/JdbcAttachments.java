@@ -87,6 +87,18 @@ class JdbcAttachments implements Attachments {
 	}
 
 	@Override
+	public Usage usage(String ownerId) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(CASE WHEN status NOT IN ('PENDING_UPLOAD', 'REJECTED') THEN size ELSE 0 END), 0)
+				           AS stored,
+				       COUNT(CASE WHEN status = 'PENDING_UPLOAD' THEN 1 END) AS pending
+				FROM attachments WHERE owner_id = ?""")
+			.param(ownerId)
+			.query((rs, row) -> new Usage(rs.getLong("stored"), rs.getInt("pending")))
+			.single();
+	}
+
+	@Override
 	public List<Attachment> unfinished(int limit) {
 		return jdbc.sql("""
 				SELECT * FROM attachments WHERE status IN ('PENDING_UPLOAD', 'REJECTED')

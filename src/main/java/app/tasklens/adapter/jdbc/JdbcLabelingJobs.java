@@ -77,6 +77,15 @@ class JdbcLabelingJobs implements LabelingJobs {
 	}
 
 	@Override
+	public void postpone(String jobId, String worker, Instant availableAt) {
+		jdbc.sql("""
+				UPDATE labeling_jobs SET lease_owner = NULL, lease_until = NULL, available_at = ?, attempts = attempts - 1
+				WHERE id = ? AND lease_owner = ?""")
+			.params(availableAt.toEpochMilli(), jobId, worker)
+			.update();
+	}
+
+	@Override
 	public Optional<Instant> nextDue() {
 		return jdbc.sql("""
 				SELECT MIN(CASE WHEN lease_until IS NULL OR lease_until < available_at THEN available_at

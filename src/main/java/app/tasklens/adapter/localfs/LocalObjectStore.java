@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import app.tasklens.attachment.ObjectStore;
 import app.tasklens.attachment.SignedRequest;
+import app.tasklens.attachment.StorageFullException;
 import app.tasklens.attachment.UploadGrant;
 import app.tasklens.attachment.UploadTarget;
 import app.tasklens.attachment.UploadTooLargeException;
@@ -100,7 +101,14 @@ class LocalObjectStore implements ObjectStore {
 			channel.force(true);
 			return new LocalStaged(file, size);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
+			Files.deleteIfExists(file);
+			if (isDiskFull(ex)) {
+				throw new StorageFullException("the server's storage is full; the image was not stored", ex);
+			}
+			throw ex;
+		}
+		catch (RuntimeException ex) {
 			Files.deleteIfExists(file);
 			throw ex;
 		}
@@ -247,6 +255,12 @@ class LocalObjectStore implements ObjectStore {
 				Files.deleteIfExists(file);
 			}
 		}
+	}
+
+	/** ENOSPC as Java reports it on Linux (and EDQUOT, a user's disk quota). */
+	private static boolean isDiskFull(IOException ex) {
+		String message = String.valueOf(ex.getMessage());
+		return message.contains("No space left on device") || message.contains("Disk quota exceeded");
 	}
 
 	/** Makes the rename itself durable: on Linux a directory is flushed by fsync on the directory. */

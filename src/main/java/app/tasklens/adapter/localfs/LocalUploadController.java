@@ -50,18 +50,24 @@ class LocalUploadController {
 			description = "No bearer token: the signed URL is the authorization. The bytes must be a JPEG, PNG or"
 					+ " WebP image of the declared type, at most 10,000 px a side and 50 megapixels; anything else"
 					+ " is refused and nothing is kept, and the URL still takes the right bytes. Once stored, the"
-					+ " attachment is UPLOADED and labeling follows (see /api/events); the URL works no more.")
+					+ " attachment is UPLOADED and labeling follows (see /api/events); the URL works no more.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary"))))
 	@ApiResponse(responseCode = "200", description = "Stored under `objectKey`")
 	@ApiResponse(responseCode = "400", description = "No bytes",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "403", description = "The URL is not valid, has expired or was used",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-	@ApiResponse(responseCode = "413", description = "More bytes than the URL allows",
+	@ApiResponse(responseCode = "408", description = "The body came slower than the server waits for",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@ApiResponse(responseCode = "413", description = "More bytes than the URL allows, or beyond the storage quota",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "415", description = "Not an image of the declared type",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "422", description = "A truncated or corrupt image, or too many pixels",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@ApiResponse(responseCode = "507", description = "The server's storage is full",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	Stored upload(@PathVariable String ticket, HttpServletRequest request) throws IOException {
 		Attachment attachment = uploads.receive(ticket, request.getContentType(), request.getContentLengthLong(),

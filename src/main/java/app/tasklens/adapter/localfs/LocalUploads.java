@@ -69,6 +69,7 @@ class LocalUploads {
 		if (contentLength > grant.maxBytes()) {
 			throw new UploadTooLargeException(grant.maxBytes());
 		}
+		uploads.checkFreeSpace(contentLength > 0 ? contentLength : grant.maxBytes());
 		if (!receiving.add(grant.attachmentId())) {
 			throw new UploadUrlRejectedException("this upload URL is being used by another upload");
 		}

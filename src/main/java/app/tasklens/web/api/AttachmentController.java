@@ -129,8 +129,9 @@ class AttachmentController {
 
 	@GetMapping({API + "/{attachmentId}", UI + "/{attachmentId}"})
 	@Operation(summary = "One image with its labels",
-			description = "`status` is PENDING_UPLOAD, UPLOADED, LABELING, LABELED, FAILED or REJECTED (then `error`"
-					+ " says why); `labels` and `textDetections` are filled once LABELED.")
+			description = "`status` is PENDING_UPLOAD, UPLOADED, LABELING, PENDING_MODEL (labeling is paused: the server"
+					+ " is missing its models; `error` says so), LABELED, FAILED or REJECTED (then `error` says why);"
+					+ " `labels` and `textDetections` are filled once LABELED.")
 	@ApiResponse(responseCode = "200", description = "The image")
 	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	AttachmentJson get(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,

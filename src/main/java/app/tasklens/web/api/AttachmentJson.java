@@ -14,7 +14,8 @@ import app.tasklens.labeling.TextDetection;
 
 /**
  * An attachment as the API shows it. {@code labels} and {@code textDetections} are empty until the
- * status is LABELED; {@code error} is set when FAILED or REJECTED. Links point into the chain the request came
+ * status is LABELED; {@code error} is set when FAILED or REJECTED, and says that labeling is paused when
+ * PENDING_MODEL. Links point into the chain the request came
  * through: {@code /api/…} for bearer tokens, {@code /…} for the web UI's session.
  */
 record AttachmentJson(

@@ -91,6 +91,11 @@ record AttachmentCard(String id, String taskId, String filename, AttachmentStatu
 		return status == AttachmentStatus.UPLOADED || status == AttachmentStatus.LABELING;
 	}
 
+	/** Waiting for the server's models: labeling is paused. */
+	public boolean paused() {
+		return status == AttachmentStatus.PENDING_MODEL;
+	}
+
 	public boolean labeled() {
 		return status == AttachmentStatus.LABELED;
 	}
@@ -104,11 +109,15 @@ record AttachmentCard(String id, String taskId, String filename, AttachmentStatu
 		return status == AttachmentStatus.REJECTED;
 	}
 
-	/** For the card's class: {@code is-unfinished}, {@code is-detecting}, {@code is-labeled}, {@code is-failed}. */
+	/**
+	 * For the card's class: {@code is-unfinished}, {@code is-detecting}, {@code is-paused}, {@code is-labeled},
+	 * {@code is-failed}.
+	 */
 	public String state() {
 		return switch (status) {
 			case PENDING_UPLOAD -> "is-unfinished";
 			case UPLOADED, LABELING -> "is-detecting";
+			case PENDING_MODEL -> "is-paused";
 			case LABELED -> "is-labeled";
 			case FAILED, REJECTED -> "is-failed";
 		};

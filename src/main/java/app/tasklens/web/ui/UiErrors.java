@@ -1,15 +1,21 @@
 package app.tasklens.web.ui;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 import app.tasklens.attachment.AttachmentNotFoundException;
+import app.tasklens.attachment.StorageFullException;
 import app.tasklens.task.InvalidTaskException;
 import app.tasklens.task.TaskNotFoundException;
 import app.tasklens.web.CurrentUser;
+import app.tasklens.web.DiskFull;
 
 /** Error pages of the UI (the JSON API answers problem+json on its own). */
 @ControllerAdvice(basePackageClasses = UiErrors.class)
@@ -29,6 +35,24 @@ class UiErrors {
 	String attachmentNotFound(CurrentUser user, Model model) {
 		model.addAttribute("user", user).addAttribute("missing", "Image");
 		return "not-found";
+	}
+
+	/** A full disk (an upload or any database write) says so, rather than "something went wrong". */
+	@ExceptionHandler(StorageFullException.class)
+	@ResponseStatus(HttpStatus.INSUFFICIENT_STORAGE)
+	String storageFull(CurrentUser user, Model model) {
+		model.addAttribute("user", user).addAttribute("status", 507).addAttribute("error", "The server's storage is full")
+			.addAttribute("detail", DiskFull.MESSAGE);
+		return "error";
+	}
+
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	String database(RuntimeException ex, CurrentUser user, Model model, HttpServletResponse response) {
+		if (!DiskFull.causes(ex)) {
+			throw ex;
+		}
+		response.setStatus(HttpStatus.INSUFFICIENT_STORAGE.value());
+		return storageFull(user, model);
 	}
 
 	/** Only an address edited by hand gets here, with a cursor this server did not make. */

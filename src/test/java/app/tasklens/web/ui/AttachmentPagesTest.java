@@ -40,11 +40,12 @@ import app.tasklens.task.TaskService;
 /**
  * The image parts of My Tasks as HTML, on the real store: the card an event swaps in, the viewer with
  * its boxes and text, retry and delete as forms, the label filter, and that another user's image is not
- * found and no label, text or file name reaches the page as markup. The detector is left unavailable (no
- * models in this data dir) and retries wait an hour, so only the labels a test saves are there.
+ * found and no label, text or file name reaches the page as markup. The detector is left without its
+ * models (none in this data dir), so only the labels a test saves are there; an image the worker has
+ * already tried waits for the models (PENDING_MODEL) instead of being labeled.
  */
 @SpringBootTest(properties = { "tasklens.data-dir=target/test-tmp/ui-attachments",
-		"tasklens.labeling.retry-backoff=1h" })
+		"tasklens.labeling.model-wait=1h" })
 @AutoConfigureMockMvc
 class AttachmentPagesTest {
 
@@ -100,7 +101,9 @@ class AttachmentPagesTest {
 
 		String card = html(get(cardPath(uploaded)).session(alice.session()));
 
-		assertThat(card).contains("is-detecting").contains("role=\"status\"").contains("Detecting labels…");
+		// Detecting, unless the worker already found the models missing and labeling waits for them.
+		assertThat(card).contains("role=\"status\"").containsAnyOf("Detecting labels…",
+				"Labeling is paused: the server is missing");
 		assertThat(card).doesNotContain("label-badge");
 	}
 
@@ -119,9 +122,9 @@ class AttachmentPagesTest {
 			.header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(retried).contains("Detecting labels…").doesNotContain("Labeling failed");
+		assertThat(retried).containsAnyOf("Detecting labels…", "Labeling is paused").doesNotContain("Labeling failed");
 		assertThat(attachmentService.get(alice.id(), task.id(), uploaded.id()).status())
-			.isIn(AttachmentStatus.UPLOADED, AttachmentStatus.LABELING);
+			.isIn(AttachmentStatus.UPLOADED, AttachmentStatus.LABELING, AttachmentStatus.PENDING_MODEL);
 
 		String again = mvc.perform(post(base(uploaded) + "/retry").session(alice.session()).with(csrf()))
 			.andExpect(redirectedUrl("/#task-" + task.id()))
