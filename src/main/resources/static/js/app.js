@@ -587,7 +587,28 @@
     connect();
   }
 
+  // Without an event stream (data-poll): ask again for each card that is still on its way to labels.
+  function poll() {
+    var main = document.querySelector('[data-poll]');
+    if (!main) {
+      return;
+    }
+    window.setInterval(function () {
+      if (document.hidden) {
+        return;
+      }
+      document.querySelectorAll('li.attachment[id][data-status="UPLOADED"], li.attachment[id][data-status="LABELING"]')
+        .forEach(function (card) {
+          var images = card.closest('.attachments[data-task]');
+          if (images) {
+            refreshCard(images.dataset.task, card.id.replace(/^attachment-/, ''), true);
+          }
+        });
+    }, Number(main.dataset.poll));
+  }
+
   listen();
+  poll();
 
   // ---- The viewer: a thumbnail opens its image in a dialog; Esc or Close returns to the thumbnail. ----
 

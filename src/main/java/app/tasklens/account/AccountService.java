@@ -37,17 +37,52 @@ public class AccountService {
 			throw new InvalidAccountException("username",
 					"username must be 3–64 characters: letters, digits, '.', '_' or '-'");
 		}
-		if (password == null || password.length() < MIN_PASSWORD) {
-			throw new InvalidAccountException("password", "password must be at least " + MIN_PASSWORD + " characters");
-		}
-		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw new InvalidAccountException("password", "password must be at most " + MAX_PASSWORD_BYTES + " bytes");
-		}
+		checkPassword("password", password);
 		User user = new User(Ids.random(), username, passwords.encode(password),
 				// The store keeps milliseconds; the user reads the same before and after it is stored.
-				clock.instant().truncatedTo(ChronoUnit.MILLIS));
+				clock.instant().truncatedTo(ChronoUnit.MILLIS), 0, !users.any());
 		users.add(user);
 		return user;
+	}
+
+	/**
+	 * Replaces the password of the signed-in user and ends every token and session they had (this one too:
+	 * the caller signs them in again). A wrong current password counts as a failed sign-in.
+	 *
+	 * @throws InvalidAccountException for a wrong current password ({@code currentPassword}) or a new one
+	 *         that breaks a rule ({@code newPassword})
+	 */
+	public User changePassword(String userId, String currentPassword, String newPassword, String clientAddress) {
+		User user = confirm(userId, currentPassword, clientAddress);
+		checkPassword("newPassword", newPassword);
+		User changed = user.withPassword(passwords.encode(newPassword));
+		users.changePassword(changed);
+		return changed;
+	}
+
+	/**
+	 * The signed-in user, once their password is confirmed (before a change that cannot be undone).
+	 *
+	 * @throws InvalidAccountException ({@code currentPassword}) when it is wrong
+	 * @throws BadCredentialsException when the account no longer exists
+	 */
+	User confirm(String userId, String password, String clientAddress) {
+		User user = users.findById(userId).orElseThrow(BadCredentialsException::new);
+		throttle.check(user.username(), clientAddress);
+		if (!passwords.matches(password == null ? "" : password, user.passwordHash())) {
+			throttle.failed(user.username(), clientAddress);
+			throw new InvalidAccountException("currentPassword", "The current password is not right.");
+		}
+		return user;
+	}
+
+	private static void checkPassword(String field, String password) {
+		if (password == null || password.length() < MIN_PASSWORD) {
+			throw new InvalidAccountException(field, "password must be at least " + MIN_PASSWORD + " characters");
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new InvalidAccountException(field, "password must be at most " + MAX_PASSWORD_BYTES + " bytes");
+		}
 	}
 
 	/**

@@ -2,7 +2,9 @@ package app.tasklens.account;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,12 +12,20 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Service;
@@ -28,6 +38,10 @@ import org.springframework.stereotype.Service;
 public class TokenService {
 
 	static final String ISSUER = "tasklens";
+	/** The claim that holds the account's token generation; a password change makes older tokens stale. */
+	public static final String GENERATION = "gen";
+	/** Clocks of nodes and clients differ by a second or two at most; more would stretch every token's life. */
+	static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
 	private final JwtEncoder encoder;
 	private final AccountSettings settings;
@@ -46,6 +60,7 @@ public class TokenService {
 			.issuer(ISSUER)
 			.subject(user.id())
 			.claim("name", user.username())
+			.claim(GENERATION, user.tokenGeneration())
 			.issuedAt(now)
 			.expiresAt(expiresAt)
 			.build();
@@ -56,13 +71,20 @@ public class TokenService {
 	public record Token(String token, Instant expiresAt) {
 	}
 
-	/** The signing key lives in the data directory; the decoder accepts HS256 only (never {@code alg: none}). */
+	/**
+	 * The signing key lives in the data directory, or is derived from {@code tasklens.keys.secret} when one is
+	 * given (every Lambda instance has its own {@code /tmp}); the decoder accepts HS256 only (never
+	 * {@code alg: none}).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class Keys {
 
 		@Bean
-		SecretKey tokenSigningKey(@Value("${tasklens.data-dir}") Path dataDir) {
-			return new SecretKeySpec(KeyFile.loadOrCreate(dataDir, "jwt-hs256.key", 32), "HmacSHA256");
+		SecretKey tokenSigningKey(@Value("${tasklens.data-dir}") Path dataDir,
+				@Value("${tasklens.keys.secret:}") String secret) {
+			byte[] key = secret.isBlank() ? KeyFile.loadOrCreate(dataDir, "jwt-hs256.key", 32)
+					: KeyFile.derive(secret, "jwt-hs256", 32);
+			return new SecretKeySpec(key, "HmacSHA256");
 		}
 
 		@Bean
@@ -70,9 +92,33 @@ public class TokenService {
 			return NimbusJwtEncoder.withSecretKey(tokenSigningKey).algorithm(MacAlgorithm.HS256).build();
 		}
 
+		/**
+		 * Besides the signature: {@code exp} and {@code iss} are required, {@code exp} and {@code nbf} are
+		 * checked with {@link #CLOCK_SKEW} on the application's clock, and the subject must be an account whose
+		 * token generation is the token's (the account still exists and its password has not changed since).
+		 * That last check reads the account on every request: one lookup by primary key.
+		 */
 		@Bean
-		JwtDecoder jwtDecoder(SecretKey tokenSigningKey) {
-			return NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+		JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Users users, Clock clock) {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256)
+				.build();
+			JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
+			timestamps.setClock(clock);
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+					new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+					new JwtIssuerValidator(ISSUER),
+					timestamps,
+					jwt -> current(users, jwt) ? OAuth2TokenValidatorResult.success()
+							: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+									"the token's account does not exist or its password has changed since", null))));
+			return decoder;
+		}
+
+		private static boolean current(Users users, Jwt jwt) {
+			Object generation = jwt.getClaims().get(GENERATION);
+			return jwt.getSubject() != null && generation instanceof Number number
+					&& users.findById(jwt.getSubject()).filter(user -> user.tokenGeneration() == number.longValue())
+						.isPresent();
 		}
 	}
 }

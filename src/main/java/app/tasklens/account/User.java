@@ -7,13 +7,28 @@ import java.util.regex.Pattern;
 /**
  * A user account. Usernames are 3–64 letters, digits, {@code .}, {@code _} or {@code -}, unique without
  * regard to case; only the password's hash is kept.
+ *
+ * @param tokenGeneration goes up with each password change; tokens and sessions carry the generation they
+ *        were made in, and one of an older generation is no longer accepted
+ * @param admin the operator of this server (the first account made)
  */
-public record User(String id, String username, String passwordHash, Instant createdAt) {
+public record User(String id, String username, String passwordHash, Instant createdAt, long tokenGeneration,
+		boolean admin) {
 
 	static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+
+	/** A new account of an ordinary user. */
+	public User(String id, String username, String passwordHash, Instant createdAt) {
+		this(id, username, passwordHash, createdAt, 0, false);
+	}
 
 	/** The form under which usernames are unique: "Alice" and "alice" are the same account. */
 	public static String key(String username) {
 		return username.toLowerCase(Locale.ROOT);
+	}
+
+	/** The same account with a new password; every token and session made before stops working. */
+	User withPassword(String newHash) {
+		return new User(id, username, newHash, createdAt, tokenGeneration + 1, admin);
 	}
 }

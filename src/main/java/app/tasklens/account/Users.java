@@ -11,4 +11,13 @@ public interface Users {
 	Optional<User> findByUsername(String username);
 
 	Optional<User> findById(String id);
+
+	/** Stores a new password hash and token generation of an existing account (id and username stay). */
+	void changePassword(User user);
+
+	/** Deletes the account; its tasks must be gone first (the account's use case removes them). */
+	void remove(String id);
+
+	/** Whether any account exists: the first one made is the operator's. */
+	boolean any();
 }

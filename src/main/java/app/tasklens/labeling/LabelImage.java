@@ -68,14 +68,17 @@ public class LabelImage {
 		if (started.isEmpty()) {
 			return Outcome.SKIPPED;
 		}
-		Optional<byte[]> image = read(started.get());
-		if (image.isEmpty()) {
-			return fail(attachmentId, version, "the image file is missing from the store") ? Outcome.FAILED
-					: Outcome.SKIPPED;
-		}
+		Attachment labeling = started.get();
+		StoredImage image = new StoredImage(labeling.objectKey(), labeling.type().name(),
+				labeling.width() == null ? 0 : labeling.width(), labeling.height() == null ? 0 : labeling.height(),
+				() -> read(labeling).orElseThrow(MissingImageException::new));
 		LabelDetection detection;
 		try {
-			detection = detector.detect(image.get(), options);
+			detection = detector.detect(image, options);
+		}
+		catch (MissingImageException ex) {
+			return fail(attachmentId, version, "the image file is missing from the store") ? Outcome.FAILED
+					: Outcome.SKIPPED;
 		}
 		catch (UnreadableImageException ex) {
 			return fail(attachmentId, version, "the image cannot be read: " + ex.getMessage()) ? Outcome.FAILED
@@ -145,6 +148,10 @@ public class LabelImage {
 
 	private Optional<Attachment> current(String attachmentId, int version) {
 		return attachments.findById(attachmentId).filter(attachment -> attachment.version() == version);
+	}
+
+	/** The stored object is gone: labeling cannot succeed, however often it is tried. */
+	private static final class MissingImageException extends RuntimeException {
 	}
 
 	private Optional<byte[]> read(Attachment attachment) {

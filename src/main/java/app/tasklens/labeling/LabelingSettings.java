@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval the longest a worker sleeps; new work wakes it at once, this is the fallback
  * @param maxLabels labels kept per image
  * @param minConfidence labels below this confidence (0–100) are dropped
+ * @param background run the worker threads; false where the process lives only while it answers an event
+ *        (a Lambda function), which labels with {@code LabelingWorker.drain} instead
  */
 @ConfigurationProperties("tasklens.labeling")
 record LabelingSettings(
@@ -32,7 +34,8 @@ record LabelingSettings(
 		@DefaultValue("5s") Duration modelWait,
 		@DefaultValue("5s") Duration pollInterval,
 		@DefaultValue("50") int maxLabels,
-		@DefaultValue("55") double minConfidence) {
+		@DefaultValue("55") double minConfidence,
+		@DefaultValue("true") boolean background) {
 
 	LabelingSettings {
 		if (workers <= 0) {

@@ -35,7 +35,7 @@ import app.tasklens.attachment.LabelingRequested;
  * the image waits for them (PENDING_MODEL) and is tried again every {@code model-wait}, using up no tries.
  */
 @Component
-class LabelingWorker implements SmartLifecycle {
+public class LabelingWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LabelingWorker.class);
 	/** Pause after the job store itself failed (database locked, disk full), to not spin. */
@@ -95,6 +95,31 @@ class LabelingWorker implements SmartLifecycle {
 				awaitWork();
 			}
 		}
+	}
+
+	/**
+	 * Labels the jobs that are due, one after another on the calling thread, until none is due or
+	 * {@code until} has passed: how a process without worker threads labels (the object-created function on
+	 * AWS, after each event and on its schedule). Retries, backoff and giving up are the workers' own.
+	 *
+	 * @return how many jobs were handled
+	 */
+	public int drain(Instant until) {
+		synchronized (this) {
+			if (renewals == null) {
+				renewals = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "labeling-lease"));
+			}
+		}
+		int handled = 0;
+		while (clock.instant().isBefore(until)) {
+			Optional<LabelingJob> job = jobs.claim(name, clock.instant(), clock.instant().plus(settings.lease()));
+			if (job.isEmpty()) {
+				break;
+			}
+			handle(job.get());
+			handled++;
+		}
+		return handled;
 	}
 
 	private void handle(LabelingJob job) {
@@ -216,6 +241,11 @@ class LabelingWorker implements SmartLifecycle {
 		}
 		threads.clear();
 		renewals.shutdownNow();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return settings.background();
 	}
 
 	@Override

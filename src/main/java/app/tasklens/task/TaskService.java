@@ -7,8 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import app.tasklens.account.AccountClosing;
 
 /** The task use cases: load, let the task decide, save, publish. */
 @Service
@@ -52,6 +55,17 @@ public class TaskService {
 		get(ownerId, taskId);
 		events.publishEvent(new TaskDeleted(ownerId, taskId));
 		tasks.delete(ownerId, taskId);
+	}
+
+	/** Runs inside the transaction that deletes the account: its tasks go, and with them their attachments. */
+	@EventListener
+	void on(AccountClosing closing) {
+		TaskPage page;
+		do {
+			page = tasks.list(closing.userId(), TaskQuery.firstPage(TaskQuery.MAX_LIMIT));
+			page.items().forEach(task -> delete(closing.userId(), task.id()));
+		}
+		while (!page.items().isEmpty());
 	}
 
 	/**

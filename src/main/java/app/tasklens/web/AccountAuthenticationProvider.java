@@ -1,13 +1,10 @@
 package app.tasklens.web;
 
-import java.util.List;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +29,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 		try {
 			User user = accounts.authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()),
 					address);
-			return UsernamePasswordAuthenticationToken.authenticated(new CurrentUser(user.id(), user.username()), null,
-					List.of(new SimpleGrantedAuthority("ROLE_USER")));
+			return SessionUsers.authenticated(user);
 		}
 		catch (TooManyAttemptsException ex) {
 			throw new LockedException(ex.getMessage(), ex);

@@ -10,6 +10,8 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import app.tasklens.account.TokenService;
+
 /** Turns the authentication of either filter chain into a {@link CurrentUser}. */
 class CurrentUserResolver implements HandlerMethodArgumentResolver {
 
@@ -29,7 +31,9 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
 			return user;
 		}
 		if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-			return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("name"));
+			Object generation = jwt.getClaims().get(TokenService.GENERATION);
+			return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("name"),
+					generation instanceof Number number ? number.longValue() : -1);
 		}
 		throw new AuthenticationCredentialsNotFoundException("not signed in");
 	}

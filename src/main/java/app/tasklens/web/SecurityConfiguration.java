@@ -5,6 +5,8 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,8 +21,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import app.tasklens.account.Users;
 
 /**
  * Two filter chains: the JSON API under {@code /api} is stateless with bearer tokens (and signed upload
@@ -39,8 +44,10 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	// Only a web application has filter chains; the object-created function runs the app without one.
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
@@ -65,8 +72,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
+	@ConditionalOnWebApplication
+	SecurityFilterChain web(HttpSecurity http, ObjectProvider<Users> users) throws Exception {
+		http.addFilterAfter(new SessionUsers.Revocation(users), SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/signup", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()

@@ -51,4 +51,40 @@ public abstract class UsersContract {
 		assertThat(users.findByUsername("alice").orElseThrow().passwordHash()).isEqualTo("{bcrypt}first");
 		assertThat(users.findById("id-2")).isEmpty();
 	}
+
+	@Test
+	void aChangedPasswordAndGenerationReadBackByIdAndByUsername() {
+		User alice = new User("id-alice", "Alice", "{bcrypt}old", Instant.parse("2026-03-01T09:00:00Z"), 0, true);
+		users.add(alice);
+
+		User changed = new User("id-alice", "Alice", "{bcrypt}new", alice.createdAt(), 1, true);
+		users.changePassword(changed);
+
+		assertThat(users.findById("id-alice")).contains(changed);
+		assertThat(users.findByUsername("alice")).contains(changed);
+	}
+
+	@Test
+	void aRemovedAccountIsGoneAndItsNameFreeAgain() {
+		users.add(new User("id-1", "Alice", "{bcrypt}first", Instant.EPOCH));
+		users.add(new User("id-2", "Bob", "{bcrypt}second", Instant.EPOCH));
+
+		users.remove("id-1");
+		users.remove("no-such-id");
+
+		assertThat(users.findById("id-1")).isEmpty();
+		assertThat(users.findByUsername("alice")).isEmpty();
+		assertThat(users.findById("id-2")).isPresent();
+		users.add(new User("id-3", "alice", "{bcrypt}third", Instant.EPOCH));
+		assertThat(users.findByUsername("ALICE").orElseThrow().id()).isEqualTo("id-3");
+	}
+
+	@Test
+	void anyTellsWhetherAnAccountWasEverMade() {
+		assertThat(users.any()).isFalse();
+
+		users.add(new User("id-1", "Alice", "{bcrypt}first", Instant.EPOCH));
+
+		assertThat(users.any()).isTrue();
+	}
 }

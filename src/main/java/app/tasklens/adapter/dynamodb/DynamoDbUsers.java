@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 
 import app.tasklens.account.User;
@@ -37,7 +38,37 @@ class DynamoDbUsers implements Users {
 				Write.put(absent(byName), key("username#" + User.key(user.username()), "username"),
 						() -> new UsernameTakenException(user.username())),
 				Write.put(absent(byId), key("user#" + user.id(), "user"),
-						() -> new IllegalStateException("user id " + user.id() + " exists")));
+						() -> new IllegalStateException("user id " + user.id() + " exists")),
+				Write.put(Put.builder().tableName(table).item(ANY_USER).build(), ANY_USER, null));
+	}
+
+	@Override
+	public void changePassword(User user) {
+		Map<String, AttributeValue> byName = key("username#" + User.key(user.username()), "username");
+		Map<String, AttributeValue> byId = key("user#" + user.id(), "user");
+		writes.apply(Write.put(present(item(user, byName)), byName, null), Write.put(present(item(user, byId)), byId, null));
+	}
+
+	@Override
+	public void remove(String id) {
+		findById(id).ifPresent(user -> writes.apply(
+				Write.delete(Delete.builder().tableName(table).key(key("username#" + User.key(user.username()), "username"))
+					.build(), null),
+				Write.delete(Delete.builder().tableName(table).key(key("user#" + id, "user")).build(), null)));
+	}
+
+	@Override
+	public boolean any() {
+		Map<String, AttributeValue> item = writes.client()
+			.getItem(request -> request.tableName(table).key(ANY_USER).consistentRead(true)).item();
+		return item != null && !item.isEmpty();
+	}
+
+	/** Written with every new account, so that "is there any account yet" is one read, not a scan. */
+	private static final Map<String, AttributeValue> ANY_USER = key("users#any", "users");
+
+	private Put present(Map<String, AttributeValue> item) {
+		return Put.builder().tableName(table).item(item).conditionExpression("attribute_exists(pk)").build();
 	}
 
 	private Put absent(Map<String, AttributeValue> item) {
@@ -62,7 +93,9 @@ class DynamoDbUsers implements Users {
 			return Optional.empty();
 		}
 		return Optional.of(new User(Items.string(item, "id"), Items.string(item, "username"),
-				Items.string(item, "passwordHash"), Items.instant(item, "createdAt")));
+				Items.string(item, "passwordHash"), Items.instant(item, "createdAt"),
+				Optional.ofNullable(Items.number(item, "tokenGeneration")).orElse(0L),
+				item.containsKey("admin") && Boolean.TRUE.equals(item.get("admin").bool())));
 	}
 
 	private static Map<String, AttributeValue> item(User user, Map<String, AttributeValue> key) {
@@ -71,6 +104,8 @@ class DynamoDbUsers implements Users {
 		item.put("username", s(user.username()));
 		item.put("passwordHash", s(user.passwordHash()));
 		item.put("createdAt", Items.n(user.createdAt().toEpochMilli()));
+		item.put("tokenGeneration", Items.n(user.tokenGeneration()));
+		item.put("admin", Items.bool(user.admin()));
 		return item;
 	}
 }

@@ -25,14 +25,16 @@ class JdbcUsers implements Users {
 	@Override
 	public void add(User user) {
 		int inserted = jdbc.sql("""
-				INSERT INTO users (id, username, username_key, password_hash, created_at)
-				VALUES (:id, :username, :key, :hash, :createdAt)
+				INSERT INTO users (id, username, username_key, password_hash, created_at, token_generation, admin)
+				VALUES (:id, :username, :key, :hash, :createdAt, :generation, :admin)
 				ON CONFLICT (username_key) DO NOTHING""")
 			.param("id", user.id())
 			.param("username", user.username())
 			.param("key", User.key(user.username()))
 			.param("hash", user.passwordHash())
 			.param("createdAt", user.createdAt().toEpochMilli())
+			.param("generation", user.tokenGeneration())
+			.param("admin", user.admin())
 			.update();
 		if (inserted == 0) {
 			throw new UsernameTakenException(user.username());
@@ -50,8 +52,27 @@ class JdbcUsers implements Users {
 		return jdbc.sql("SELECT * FROM users WHERE id = ?").param(id).query(JdbcUsers::user).optional();
 	}
 
+	@Override
+	public void changePassword(User user) {
+		jdbc.sql("UPDATE users SET password_hash = :hash, token_generation = :generation WHERE id = :id")
+			.param("hash", user.passwordHash())
+			.param("generation", user.tokenGeneration())
+			.param("id", user.id())
+			.update();
+	}
+
+	@Override
+	public void remove(String id) {
+		jdbc.sql("DELETE FROM users WHERE id = ?").param(id).update();
+	}
+
+	@Override
+	public boolean any() {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users)").query(Boolean.class).single();
+	}
+
 	private static User user(ResultSet rs, int row) throws SQLException {
 		return new User(rs.getString("id"), rs.getString("username"), rs.getString("password_hash"),
-				Instant.ofEpochMilli(rs.getLong("created_at")));
+				Instant.ofEpochMilli(rs.getLong("created_at")), rs.getLong("token_generation"), rs.getBoolean("admin"));
 	}
 }

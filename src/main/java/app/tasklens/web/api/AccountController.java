@@ -14,31 +14,36 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import app.tasklens.account.AccountService;
+import app.tasklens.account.CloseAccount;
 import app.tasklens.account.TokenService;
 import app.tasklens.account.User;
 import app.tasklens.account.Users;
 import app.tasklens.web.CurrentUser;
 
 @RestController
-@Tag(name = "Accounts", description = "Sign up and get a bearer token")
+@Tag(name = "Accounts", description = "Sign up, get a bearer token, change the password, delete the account")
 class AccountController {
 
 	private final AccountService accounts;
 	private final TokenService tokens;
 	private final Users users;
+	private final CloseAccount closeAccount;
 
-	AccountController(AccountService accounts, TokenService tokens, Users users) {
+	AccountController(AccountService accounts, TokenService tokens, Users users, CloseAccount closeAccount) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.users = users;
+		this.closeAccount = closeAccount;
 	}
 
 	@PostMapping("/api/users")
@@ -78,6 +83,54 @@ class AccountController {
 		User user = accounts.authenticate(signIn.username(), signIn.password(), request.getRemoteAddr());
 		TokenService.Token token = tokens.issue(user);
 		return new IssuedToken(token.token(), token.expiresAt());
+	}
+
+	@PutMapping("/api/users/me/password")
+	@Operation(summary = "Change the signed-in user's password",
+			description = "Every token and session of the account stops working, this token too; the answer is a new"
+					+ " token. A wrong current password counts as a failed sign-in.")
+	@ApiResponse(responseCode = "200", description = "The password changed; a new token")
+	@ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+	@ApiResponse(responseCode = "422", ref = OpenApiConfiguration.UNPROCESSABLE)
+	@ApiResponse(responseCode = "429", ref = OpenApiConfiguration.TOO_MANY_REQUESTS)
+	IssuedToken changePassword(@Valid @RequestBody PasswordChange change, CurrentUser user, HttpServletRequest request) {
+		User changed = accounts.changePassword(user.id(), change.currentPassword(), change.newPassword(),
+				request.getRemoteAddr());
+		TokenService.Token token = tokens.issue(changed);
+		return new IssuedToken(token.token(), token.expiresAt());
+	}
+
+	@DeleteMapping("/api/users/me")
+	@Operation(summary = "Delete the signed-in user's account",
+			description = "With its tasks, attachments and their files; every token and session of it stops working.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+	@ApiResponse(responseCode = "422", ref = OpenApiConfiguration.UNPROCESSABLE)
+	@ApiResponse(responseCode = "429", ref = OpenApiConfiguration.TOO_MANY_REQUESTS)
+	ResponseEntity<Void> close(@Valid @RequestBody Confirmation confirmation, CurrentUser user,
+			HttpServletRequest request) {
+		closeAccount.close(user.id(), confirmation.currentPassword(), request.getRemoteAddr());
+		return ResponseEntity.noContent().build();
+	}
+
+	@Schema(description = "The password now and the one to have from now on")
+	record PasswordChange(@NotNull(message = "is required") String currentPassword,
+			@NotNull(message = "is required") @Schema(description = "At least 10 characters, at most 72 bytes in UTF-8")
+			String newPassword) {
+
+		@Override
+		public String toString() {
+			return "PasswordChange[]";
+		}
+	}
+
+	@Schema(description = "The account's password, to confirm a change that cannot be undone")
+	record Confirmation(@NotNull(message = "is required") String currentPassword) {
+
+		@Override
+		public String toString() {
+			return "Confirmation[]";
+		}
 	}
 
 	@Schema(description = "A new account")

@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -20,12 +18,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tasklens.account.AccountService;
+import app.tasklens.account.CloseAccount;
 import app.tasklens.account.InvalidAccountException;
 import app.tasklens.account.User;
 import app.tasklens.account.UsernameTakenException;
 import app.tasklens.web.CurrentUser;
+import app.tasklens.web.SessionUsers;
 
 /**
  * Sign-up and the sign-in page. Spring Security's form login handles {@code POST /login} and
@@ -38,17 +39,67 @@ class AccountPages {
 	static final String SIGN_IN_ERROR = "signInError";
 
 	private final AccountService accounts;
+	private final CloseAccount closeAccount;
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 	/** The same session storage the UI filter chain reads the signed-in user from. */
 	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-	AccountPages(AccountService accounts) {
+	AccountPages(AccountService accounts, CloseAccount closeAccount) {
 		this.accounts = accounts;
+		this.closeAccount = closeAccount;
+	}
+
+	@GetMapping("/account")
+	String account(CurrentUser user, Model model) {
+		model.addAttribute("user", user).addAttribute("errors", Map.of());
+		return "account";
+	}
+
+	/** The other sessions and tokens end; this session goes on, signed in again under the new generation. */
+	@PostMapping("/account/password")
+	String changePassword(CurrentUser user, @RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String newPassword, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		User changed;
+		try {
+			changed = accounts.changePassword(user.id(), currentPassword, newPassword, request.getRemoteAddr());
+		}
+		catch (InvalidAccountException ex) {
+			return accountRefused(user, ex.field(), ex.getMessage(), model, response);
+		}
+		signIn(changed, request, response);
+		redirect.addFlashAttribute("message", "Your password has been changed.");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/delete")
+	String close(CurrentUser user, @RequestParam(defaultValue = "") String currentPassword, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		try {
+			closeAccount.close(user.id(), currentPassword, request.getRemoteAddr());
+		}
+		catch (InvalidAccountException ex) {
+			return accountRefused(user, "deletePassword", ex.getMessage(), model, response);
+		}
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		contexts.clearContext();
+		return "redirect:/login?deleted";
+	}
+
+	private static String accountRefused(CurrentUser user, String field, String message, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("user", user).addAttribute("errors", Map.of(field, message));
+		return "account";
 	}
 
 	@GetMapping("/login")
 	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
-			@RequestParam(required = false) String signedOut, HttpSession session, Model model) {
+			@RequestParam(required = false) String signedOut, @RequestParam(required = false) String deleted,
+			HttpSession session, Model model) {
 		if (throttled != null) {
 			Object reason = session.getAttribute(SIGN_IN_ERROR);
 			session.removeAttribute(SIGN_IN_ERROR);
@@ -59,6 +110,9 @@ class AccountPages {
 		}
 		else if (signedOut != null) {
 			model.addAttribute("message", "You have signed out.");
+		}
+		else if (deleted != null) {
+			model.addAttribute("message", "Your account and everything in it have been deleted.");
 		}
 		return "login";
 	}
@@ -102,8 +156,7 @@ class AccountPages {
 			anonymous.invalidate();
 		}
 		SecurityContext context = contexts.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-				new CurrentUser(user.id(), user.username()), null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+		context.setAuthentication(SessionUsers.authenticated(user));
 		contexts.setContext(context);
 		contextRepository.saveContext(context, request, response);
 	}

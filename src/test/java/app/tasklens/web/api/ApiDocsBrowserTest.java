@@ -58,7 +58,8 @@ class ApiDocsBrowserTest {
 			List<String> paths = browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
 				.map(path -> path.getDomAttribute("data-path")).distinct().toList();
 			assertThat(paths).containsExactlyInAnyOrder("/api/tasks", "/api/tasks/{id}", "/api/users",
-					"/api/users/{id}", "/api/token", "/api/tasks/{taskId}/attachments",
+					"/api/users/{id}", "/api/users/me", "/api/users/me/password", "/api/token",
+					"/api/tasks/{taskId}/attachments",
 					"/api/tasks/{taskId}/attachments/{attachmentId}", "/api/tasks/{taskId}/attachments/{attachmentId}/relabel",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/complete",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/content",

@@ -158,11 +158,58 @@ class ApiSecurityTest {
 	}
 
 	private static String sign(SecretKey key, User user, Instant issuedAt, Instant expiresAt) {
-		JwtClaimsSet claims = JwtClaimsSet.builder().issuer("tasklens").subject(user.id()).claim("name", user.username())
-			.issuedAt(issuedAt).expiresAt(expiresAt).build();
-		return NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build()
-			.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+		return sign(key, claims(user).issuedAt(issuedAt).expiresAt(expiresAt));
 	}
+
+	/** The claims the server puts in a token of {@code user}, but no times. */
+	private static JwtClaimsSet.Builder claims(User user) {
+		return JwtClaimsSet.builder().issuer("tasklens").subject(user.id()).claim("name", user.username())
+			.claim("gen", 0);
+	}
+
+	private static String sign(SecretKey key, JwtClaimsSet.Builder claims) {
+		return NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build()
+			.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+			.getTokenValue();
+	}
+
+	@Test
+	void aTokenWhoseSubjectIsNoUserIs401() {
+		User ghost = new User("no-such-user-" + System.nanoTime(), "ghost", ApiClient.PASSWORD, null);
+
+		String token = sign(tokenSigningKey, ghost, Instant.now(), Instant.now().plusSeconds(600));
+
+		api.get("/api/tasks").bearer(token).send().expect(401);
+		api.post("/api/tasks").bearer(token).json(Map.of("title", "x")).send().expect(401);
+	}
+
+	@Test
+	void aTokenWithoutExpiryOrIssuerOrGenerationIs401() {
+		User henry = api.signUp(ApiClient.unique("henry"));
+
+		api.get("/api/tasks").bearer(sign(tokenSigningKey, claims(henry).issuedAt(Instant.now()))).send().expect(401);
+		api.get("/api/tasks").bearer(sign(tokenSigningKey, JwtClaimsSet.builder().subject(henry.id()).claim("gen", 0)
+			.issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600)))).send().expect(401);
+		api.get("/api/tasks").bearer(sign(tokenSigningKey, claims(henry).issuer("someone-else").issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(600)))).send().expect(401);
+		api.get("/api/tasks").bearer(sign(tokenSigningKey, claims(henry).claim("gen", "0").issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(600)))).send().expect(401);
+		api.get("/api/tasks").bearer(sign(tokenSigningKey, claims(henry).issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(600)))).send().expect(200);
+	}
+
+	/** A few seconds of clock skew are allowed, not the minute that is the library's default. */
+	@Test
+	void aTokenExpiredTenSecondsAgoIs401() {
+		User irene = api.signUp(ApiClient.unique("irene"));
+		Instant now = Instant.now();
+
+		api.get("/api/tasks").bearer(sign(tokenSigningKey, irene, now.minusSeconds(600), now.minusSeconds(10))).send()
+			.expect(401);
+		api.get("/api/tasks").bearer(sign(tokenSigningKey, claims(irene).issuedAt(now).notBefore(now.plusSeconds(30))
+			.expiresAt(now.plusSeconds(600)))).send().expect(401);
+	}
+
 
 	private static String flipFirstChar(String text) {
 		return (text.charAt(0) == 'A' ? 'B' : 'A') + text.substring(1);

@@ -88,6 +88,46 @@ class AccountPagesTest {
 		assertThat(throttled.getAttribute(AccountPages.SIGN_IN_ERROR)).as("shown once").isNull();
 	}
 
+	@Test
+	void changingThePasswordKeepsThisSessionAndEndsTheOthers() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		MockHttpSession other = (MockHttpSession) mvc.perform(post("/login").with(csrf())
+			.param("username", alice.user().username()).param("password", SignedInUser.PASSWORD))
+			.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+
+		MockHttpSession changed = (MockHttpSession) mvc.perform(post("/account/password").session(alice.session())
+			.with(csrf()).param("currentPassword", SignedInUser.PASSWORD).param("newPassword", "a brand new passphrase"))
+			.andExpect(redirectedUrl("/account")).andReturn().getRequest().getSession(false);
+
+		mvc.perform(get("/").session(changed)).andExpect(status().isOk());
+		mvc.perform(get("/").session(other)).andExpect(redirectedUrl("/login"));
+		assertThat(page(get("/account").session(changed), 200).html()).contains("Your password has been changed.");
+	}
+
+	@Test
+	void aWrongCurrentPasswordIsSaidNextToItsField() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		PageHtml refused = page(post("/account/password").session(alice.session()).with(csrf())
+			.param("currentPassword", "not my password").param("newPassword", "a brand new passphrase"), 422);
+
+		assertThat(refused.text("current-password-error")).isEqualTo("The current password is not right.");
+		mvc.perform(get("/").session(alice.session())).andExpect(status().isOk());
+	}
+
+	@Test
+	void deletingTheAccountSignsOutAndTheNameCanSignInNoMore() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		mvc.perform(post("/account/delete").session(alice.session()).with(csrf())
+			.param("currentPassword", SignedInUser.PASSWORD)).andExpect(redirectedUrl("/login?deleted"));
+
+		mvc.perform(post("/login").with(csrf()).param("username", alice.user().username())
+			.param("password", SignedInUser.PASSWORD)).andExpect(redirectedUrl("/login?error"));
+		assertThat(page(get("/login").param("deleted", ""), 200).html())
+			.contains("Your account and everything in it have been deleted.");
+	}
+
 	private PageHtml page(RequestBuilder request, int status) throws Exception {
 		return new PageHtml(mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
 			.getContentAsString());
