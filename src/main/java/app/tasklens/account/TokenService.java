@@ -96,10 +96,10 @@ public class TokenService {
 		 * Besides the signature: {@code exp} and {@code iss} are required, {@code exp} and {@code nbf} are
 		 * checked with {@link #CLOCK_SKEW} on the application's clock, and the subject must be an account whose
 		 * token generation is the token's (the account still exists and its password has not changed since).
-		 * That last check reads the account on every request: one lookup by primary key.
+		 * That last check is {@link TokenGenerations}'.
 		 */
 		@Bean
-		JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Users users, Clock clock) {
+		JwtDecoder jwtDecoder(SecretKey tokenSigningKey, TokenGenerations generations, Clock clock) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256)
 				.build();
 			JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
@@ -108,17 +108,16 @@ public class TokenService {
 					new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
 					new JwtIssuerValidator(ISSUER),
 					timestamps,
-					jwt -> current(users, jwt) ? OAuth2TokenValidatorResult.success()
+					jwt -> current(generations, jwt) ? OAuth2TokenValidatorResult.success()
 							: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
 									"the token's account does not exist or its password has changed since", null))));
 			return decoder;
 		}
 
-		private static boolean current(Users users, Jwt jwt) {
+		private static boolean current(TokenGenerations generations, Jwt jwt) {
 			Object generation = jwt.getClaims().get(GENERATION);
 			return jwt.getSubject() != null && generation instanceof Number number
-					&& users.findById(jwt.getSubject()).filter(user -> user.tokenGeneration() == number.longValue())
-						.isPresent();
+					&& generations.current(jwt.getSubject(), number.longValue());
 		}
 	}
 }

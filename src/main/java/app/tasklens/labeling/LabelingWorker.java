@@ -30,8 +30,9 @@ import app.tasklens.attachment.LabelingRequested;
  *
  * <p>A failed try is retried after an exponential backoff; after the last try the attachment is FAILED with
  * the reason. A job whose worker's process died while holding it is a suspect, not an ordinary failure:
- * the image may be what killed the process, so beyond {@code retries-after-crash} (none by default) it is
- * FAILED at once instead of being tried into the same death. While the detector is missing its models
+ * the image may be what killed the process, or it was only in flight beside the one that did. It is tried
+ * again alone on its node ({@link SuspectIsolation}); beyond {@code retries-after-crash} (one by default)
+ * it is FAILED at once instead of being tried into the same death. While the detector is missing its models
  * the image waits for them (PENDING_MODEL) and is tried again every {@code model-wait}, using up no tries.
  */
 @Component
@@ -49,6 +50,7 @@ public class LabelingWorker implements SmartLifecycle {
 	/** Lease owner: unique per process, so a restarted process never mistakes a dead one's lease for its own. */
 	private final String name = "labeler-" + Ids.random();
 	private final Semaphore wakeups = new Semaphore(0);
+	private final SuspectIsolation isolation = new SuspectIsolation();
 	private final List<Thread> threads = new ArrayList<>();
 	private ScheduledExecutorService renewals;
 	private volatile boolean running;
@@ -133,7 +135,7 @@ public class LabelingWorker implements SmartLifecycle {
 		ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(job), renewEvery, renewEvery,
 				TimeUnit.MILLISECONDS);
 		try {
-			labelImage.label(job.attachmentId(), job.version());
+			isolation.run(job.crashes() > 0, () -> labelImage.label(job.attachmentId(), job.version()));
 			jobs.complete(job.id(), name);
 			if (missingModels.areMissing()) {
 				missingModels.present();

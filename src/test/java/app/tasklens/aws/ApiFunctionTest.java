@@ -98,11 +98,18 @@ class ApiFunctionTest {
 
 		System.out.printf("DynamoDB calls per request: create %s, get %s, list %s, list by label %s%n", create, get, list,
 				byLabel);
-		// Every bearer request first reads its account (a deleted account's or an old password's tokens stop).
-		assertThat(create).containsExactly("GetItem", "PutItem");
-		assertThat(get).containsExactly("GetItem", "GetItem");
-		assertThat(list).containsExactly("GetItem", "Query");
-		assertThat(byLabel).containsExactly("GetItem", "Query");
+		// A bearer request reads its account (a deleted account's or an old password's tokens stop) at most once a
+		// second per account (account.TokenGenerations), so these four requests read it once or twice in all.
+		assertThat(withoutAccountRead(create)).containsExactly("PutItem");
+		assertThat(withoutAccountRead(get)).containsExactly("GetItem");
+		assertThat(withoutAccountRead(list)).containsExactly("Query");
+		assertThat(withoutAccountRead(byLabel)).containsExactly("Query");
+		assertThat(create.size() + get.size() + list.size() + byLabel.size()).isBetween(4, 8);
+	}
+
+	/** The calls of a request less the account read, which comes first when the request makes it. */
+	private static java.util.List<String> withoutAccountRead(java.util.List<String> calls) {
+		return calls.size() > 1 && calls.get(0).equals("GetItem") ? calls.subList(1, calls.size()) : calls;
 	}
 
 	static String signUpAndSignIn() {
