@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentStatus;
-import app.tasklens.attachment.AttachmentStatusChanged;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.attachment.ObjectStore;
 import app.tasklens.decoding.ImageTooLargeToDecodeException;
@@ -90,7 +89,7 @@ public class LabelImage {
 				.filter(attachment -> attachment.waitForModels(clock.instant()))
 				.ifPresent(attachment -> {
 					attachments.update(attachment);
-					events.publishEvent(AttachmentStatusChanged.of(attachment));
+					attachment.releaseEvents().forEach(events::publishEvent);
 				}));
 			throw ex;
 		}
@@ -114,7 +113,7 @@ public class LabelImage {
 			.map(attachment -> {
 				attachment.failed(reason, clock.instant());
 				attachments.update(attachment);
-				events.publishEvent(AttachmentStatusChanged.of(attachment));
+				attachment.releaseEvents().forEach(events::publishEvent);
 				return true;
 			})
 			.orElse(false)));
@@ -126,7 +125,7 @@ public class LabelImage {
 			.map(attachment -> {
 				if (attachment.startLabeling(clock.instant())) {
 					attachments.update(attachment);
-					events.publishEvent(AttachmentStatusChanged.of(attachment));
+					attachment.releaseEvents().forEach(events::publishEvent);
 				}
 				return attachment;
 			});
@@ -139,6 +138,7 @@ public class LabelImage {
 				attachment.labeled(clock.instant());
 				attachments.update(attachment);
 				labels.replace(attachment, detection, clock.instant());
+				attachment.releaseEvents().forEach(events::publishEvent);
 				events.publishEvent(
 						new LabelsSaved(attachment.ownerId(), attachment.taskId(), attachment.id(), detection));
 				return true;

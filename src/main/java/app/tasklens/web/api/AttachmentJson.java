@@ -14,7 +14,8 @@ import app.tasklens.labeling.TextDetection;
 
 /**
  * An attachment as the API shows it. {@code labels} and {@code textDetections} are empty until the
- * status is LABELED; {@code error} is set when FAILED, and says that labeling is paused when PENDING_MODEL. Links point into the chain the request came
+ * status is LABELED; {@code error} is set when FAILED or REJECTED, and says that labeling is paused when
+ * PENDING_MODEL. Links point into the chain the request came
  * through: {@code /api/…} for bearer tokens, {@code /…} for the web UI's session.
  */
 record AttachmentJson(
@@ -45,10 +46,10 @@ record AttachmentJson(
 				labeled ? detection.textDetections() : List.of(), labeled ? detection.imageProperties() : null,
 				labeled ? detection.labelModelVersion() : null, attachment.createdAt(), attachment.updatedAt(),
 				new Links(self, attachment.hasImage() ? self + "/content" : null,
-						attachment.hasImage() ? self + "/thumbnail" : null, self + "/relabel"));
+						attachment.hasImage() ? self + "/thumbnail" : null, self + "/relabel", self + "/complete"));
 	}
 
-	record Links(String self, String content, String thumbnail, String relabel) {
+	record Links(String self, String content, String thumbnail, String relabel, String complete) {
 	}
 
 	/** A label in the order the issue lists its fields; instances carry a box and their own confidence. */
