@@ -287,7 +287,8 @@
     });
   }
 
-  // ---- Uploading: ask the server for an upload URL, then PUT the bytes there with a progress bar. ----
+  // ---- Uploading: ask the server for an upload target, send the bytes there with a progress bar, then
+  // say it is done. ----
 
   function forgetPreview(row) {
     if (row.dataset.preview) {
@@ -370,6 +371,57 @@
     });
   }
 
+  // POSTs body (or nothing) with the page's session and answers the JSON reply; a refusal is an Error
+  // whose message says why, for people.
+  function postJson(url, body) {
+    var headers = csrfHeaders();
+    headers.Accept = 'application/json';
+    if (body !== null) {
+      headers['Content-Type'] = 'application/json';
+    }
+    return fetch(url, {
+      method: 'POST', credentials: 'same-origin', headers: headers, body: body === null ? undefined : JSON.stringify(body)
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        if (signedOut(response)) {
+          throw new Error(refusal('', 401));
+        }
+        if (!response.ok) {
+          throw new Error(refusal(text, response.status));
+        }
+        return JSON.parse(text);
+      });
+    });
+  }
+
+  // The bytes are in the store: Tasklens checks them there and answers the attachment, UPLOADED (labeling
+  // has started) or REJECTED with the reason.
+  function complete(images, row, file, attachmentId) {
+    var url = images.dataset.attachUrl + '/' + encodeURIComponent(attachmentId) + '/complete';
+    postJson(url, null).then(function (attachment) {
+      if (attachment.status === 'REJECTED') {
+        uploadFailed(row, file, attachment.error || 'the file is not an image Tasklens accepts.');
+        discard(images, attachmentId);
+        return;
+      }
+      // Stored: labeling has started. The card the server renders replaces this row.
+      var progress = row.querySelector('.upload-progress');
+      if (progress) {
+        progress.remove();
+      }
+      var status = row.querySelector('.attachment-status');
+      status.replaceChildren(element('span', 'spinner'), document.createTextNode('Detecting labels…'));
+      status.firstChild.setAttribute('aria-hidden', 'true');
+      row.classList.replace('is-uploading', 'is-detecting');
+      refreshCard(images.dataset.task, attachmentId, false);
+    }).catch(function (error) {
+      // Tasklens also finds the object by itself within a minute; the card follows then.
+      uploadFailed(row, file, error instanceof TypeError
+          ? 'cannot reach Tasklens. Check your connection and try again.' : error.message);
+    });
+  }
+
+  // Sends the bytes as the upload target says, to this server or straight to the bucket, with a progress bar.
   function sendBytes(images, row, file, created) {
     var attachmentId = created.attachment.id;
     var upload = created.upload;
@@ -386,13 +438,8 @@
     });
     xhr.addEventListener('load', function () {
       if (xhr.status >= 200 && xhr.status < 300) {
-        // Stored: labeling has started. The card the server renders replaces this row.
-        progress.remove();
-        var status = row.querySelector('.attachment-status');
-        status.replaceChildren(element('span', 'spinner'), document.createTextNode('Detecting labels…'));
-        status.firstChild.setAttribute('aria-hidden', 'true');
-        row.classList.replace('is-uploading', 'is-detecting');
-        refreshCard(images.dataset.task, attachmentId, false);
+        progress.value = 100;
+        complete(images, row, file, attachmentId);
       } else {
         uploadFailed(row, file, refusal(xhr.responseText, xhr.status));
         discard(images, attachmentId);
@@ -413,26 +460,9 @@
           + images.dataset.maxText + '.');
       return;
     }
-    var headers = csrfHeaders();
-    headers['Content-Type'] = 'application/json';
-    headers.Accept = 'application/json';
-    fetch(images.dataset.attachUrl, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: headers,
-      // The server decides the type from the bytes; the declared one only has to agree with them.
-      body: JSON.stringify({ filename: file.name, contentType: file.type || 'application/octet-stream', size: file.size })
-    }).then(function (response) {
-      return response.text().then(function (text) {
-        if (signedOut(response)) {
-          throw new Error(refusal('', 401));
-        }
-        if (!response.ok) {
-          throw new Error(refusal(text, response.status));
-        }
-        return JSON.parse(text);
-      });
-    }).then(function (created) {
+    // The server decides the type from the bytes; the declared one only has to agree with them.
+    var request = { filename: file.name, contentType: file.type || 'application/octet-stream', size: file.size };
+    postJson(images.dataset.attachUrl, request).then(function (created) {
       row.id = 'attachment-' + created.attachment.id;
       sendBytes(images, row, file, created);
     }).catch(function (error) {
@@ -557,7 +587,28 @@
     connect();
   }
 
+  // Without an event stream (data-poll): ask again for each card that is still on its way to labels.
+  function poll() {
+    var main = document.querySelector('[data-poll]');
+    if (!main) {
+      return;
+    }
+    window.setInterval(function () {
+      if (document.hidden) {
+        return;
+      }
+      document.querySelectorAll('li.attachment[id][data-status="UPLOADED"], li.attachment[id][data-status="LABELING"]')
+        .forEach(function (card) {
+          var images = card.closest('.attachments[data-task]');
+          if (images) {
+            refreshCard(images.dataset.task, card.id.replace(/^attachment-/, ''), true);
+          }
+        });
+    }, Number(main.dataset.poll));
+  }
+
   listen();
+  poll();
 
   // ---- The viewer: a thumbnail opens its image in a dialog; Esc or Close returns to the thumbnail. ----
 

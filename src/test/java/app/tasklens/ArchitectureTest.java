@@ -51,6 +51,13 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void onlyAdaptersAndTheLambdaEdgeTalkToAws() {
+		noClasses().that().resideOutsideOfPackages("app.tasklens.adapter..", "app.tasklens.aws..")
+			.should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
+			.check(classes);
+	}
+
+	@Test
 	void adaptersDoNotDependOnTheWebEdge() {
 		noClasses().that().resideInAnyPackage("app.tasklens.adapter..")
 			.should().dependOnClassesThat().resideInAnyPackage("app.tasklens.web..", "app.tasklens.cli..")

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -21,10 +22,18 @@ public class AccountService {
 	private final PasswordEncoder passwords;
 	private final SignInThrottle throttle;
 	private final Clock clock;
+	private final TokenGenerations generations;
 	/** Compared against when the user does not exist, so both failures take the same time. */
 	private final String decoyHash;
 
 	AccountService(Users users, PasswordEncoder passwords, SignInThrottle throttle, Clock clock) {
+		this(users, passwords, throttle, clock, new TokenGenerations(users, clock));
+	}
+
+	@Autowired
+	AccountService(Users users, PasswordEncoder passwords, SignInThrottle throttle, Clock clock,
+			TokenGenerations generations) {
+		this.generations = generations;
 		this.users = users;
 		this.passwords = passwords;
 		this.throttle = throttle;
@@ -57,6 +66,7 @@ public class AccountService {
 		checkPassword("newPassword", newPassword);
 		User changed = user.withPassword(passwords.encode(newPassword));
 		users.changePassword(changed);
+		generations.forget(userId);
 		return changed;
 	}
 
@@ -66,6 +76,11 @@ public class AccountService {
 	 * @throws InvalidAccountException ({@code currentPassword}) when it is wrong
 	 * @throws BadCredentialsException when the account no longer exists
 	 */
+	/** The account is gone: its tokens are refused here from now on. */
+	void closed(String userId) {
+		generations.forget(userId);
+	}
+
 	User confirm(String userId, String password, String clientAddress) {
 		User user = users.findById(userId).orElseThrow(BadCredentialsException::new);
 		throttle.check(user.username(), clientAddress);

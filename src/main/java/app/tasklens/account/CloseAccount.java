@@ -31,5 +31,6 @@ public class CloseAccount {
 			events.publishEvent(new AccountClosing(userId));
 			users.remove(userId);
 		});
+		accounts.closed(userId);
 	}
 }

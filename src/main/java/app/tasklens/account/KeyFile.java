@@ -49,6 +49,26 @@ public final class KeyFile {
 		}
 	}
 
+	/**
+	 * A key derived from a secret that every node or function instance is given (on AWS, from Secrets
+	 * Manager through {@code TASKLENS_KEYS_SECRET}), so that what one signs the others accept: HMAC-SHA256 of
+	 * the key's name under the secret, one key per name.
+	 */
+	public static byte[] derive(String secret, String name, int bytes) {
+		if (secret.length() < 32) {
+			throw new IllegalArgumentException("tasklens.keys.secret must have at least 32 characters");
+		}
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+			byte[] derived = mac.doFinal(("tasklens key " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.Arrays.copyOf(derived, bytes);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
+		}
+	}
+
 	private static byte[] read(Path file, int bytes) throws IOException {
 		byte[] key = Files.readAllBytes(file);
 		if (key.length != bytes) {

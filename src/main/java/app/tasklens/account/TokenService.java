@@ -71,13 +71,20 @@ public class TokenService {
 	public record Token(String token, Instant expiresAt) {
 	}
 
-	/** The signing key lives in the data directory; the decoder accepts HS256 only (never {@code alg: none}). */
+	/**
+	 * The signing key lives in the data directory, or is derived from {@code tasklens.keys.secret} when one is
+	 * given (every Lambda instance has its own {@code /tmp}); the decoder accepts HS256 only (never
+	 * {@code alg: none}).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class Keys {
 
 		@Bean
-		SecretKey tokenSigningKey(@Value("${tasklens.data-dir}") Path dataDir) {
-			return new SecretKeySpec(KeyFile.loadOrCreate(dataDir, "jwt-hs256.key", 32), "HmacSHA256");
+		SecretKey tokenSigningKey(@Value("${tasklens.data-dir}") Path dataDir,
+				@Value("${tasklens.keys.secret:}") String secret) {
+			byte[] key = secret.isBlank() ? KeyFile.loadOrCreate(dataDir, "jwt-hs256.key", 32)
+					: KeyFile.derive(secret, "jwt-hs256", 32);
+			return new SecretKeySpec(key, "HmacSHA256");
 		}
 
 		@Bean
@@ -89,10 +96,10 @@ public class TokenService {
 		 * Besides the signature: {@code exp} and {@code iss} are required, {@code exp} and {@code nbf} are
 		 * checked with {@link #CLOCK_SKEW} on the application's clock, and the subject must be an account whose
 		 * token generation is the token's (the account still exists and its password has not changed since).
-		 * That last check reads the account on every request: one lookup by primary key.
+		 * That last check is {@link TokenGenerations}'.
 		 */
 		@Bean
-		JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Users users, Clock clock) {
+		JwtDecoder jwtDecoder(SecretKey tokenSigningKey, TokenGenerations generations, Clock clock) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256)
 				.build();
 			JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
@@ -101,17 +108,16 @@ public class TokenService {
 					new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
 					new JwtIssuerValidator(ISSUER),
 					timestamps,
-					jwt -> current(users, jwt) ? OAuth2TokenValidatorResult.success()
+					jwt -> current(generations, jwt) ? OAuth2TokenValidatorResult.success()
 							: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
 									"the token's account does not exist or its password has changed since", null))));
 			return decoder;
 		}
 
-		private static boolean current(Users users, Jwt jwt) {
+		private static boolean current(TokenGenerations generations, Jwt jwt) {
 			Object generation = jwt.getClaims().get(GENERATION);
 			return jwt.getSubject() != null && generation instanceof Number number
-					&& users.findById(jwt.getSubject()).filter(user -> user.tokenGeneration() == number.longValue())
-						.isPresent();
+					&& generations.current(jwt.getSubject(), number.longValue());
 		}
 	}
 }

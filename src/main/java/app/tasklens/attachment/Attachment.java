@@ -3,6 +3,7 @@ package app.tasklens.attachment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,17 +14,21 @@ import app.tasklens.Ids;
  *
  * <pre>
  * PENDING_UPLOAD → UPLOADED → LABELING → LABELED
- *                      ↑          ↓ ↑  ↘
- *                      │   PENDING_MODEL → FAILED
+ *       ↓              ↑          ↓ ↑  ↘
+ *    REJECTED          │   PENDING_MODEL → FAILED
  *                      └─ relabel ──────┘
  * </pre>
  *
- * PENDING_MODEL: the server is missing its models; the image waits, without using up its tries, and is
- * labeled once they are in place.
+ * The only way to UPLOADED is {@link #objectCreated}: the object store has the bytes and they passed the
+ * checks; bytes that did not pass make it REJECTED. PENDING_MODEL: the server is missing its models; the
+ * image waits, without using up its tries, and is labeled once they are in place. Each time the image is
+ * handed to labeling (upload, relabel) {@link #version()} goes up by one; a labeling result or event for an
+ * older version is stale and changes nothing. The object key is made from ids only, never from the
+ * client's file name.
  *
- * Each time the image is handed to labeling (upload, relabel) {@link #version()} goes up by one; a labeling
- * result or event for an older version is stale and changes nothing. The object key is made from ids only,
- * never from the client's file name.
+ * <p>Each transition registers the events it causes ({@link AttachmentStatusChanged},
+ * {@link LabelingRequested}, {@link AttachmentDeleted}); whoever saves the attachment publishes
+ * {@link #releaseEvents()} in the same transaction.
  */
 public final class Attachment {
 
@@ -43,15 +48,15 @@ public final class Attachment {
 	private Integer width;
 	private Integer height;
 	private int version;
-	private String uploadNonce;
 	private Instant uploadExpiresAt;
 	private String error;
 	private Instant updatedAt;
 	private final int revision;
+	private final List<Object> events = new ArrayList<>();
 
 	private Attachment(String id, String ownerId, String taskId, String filename, ImageType type, Instant createdAt,
-			AttachmentStatus status, Long size, Integer width, Integer height, int version, String uploadNonce,
-			Instant uploadExpiresAt, String error, Instant updatedAt, int revision) {
+			AttachmentStatus status, Long size, Integer width, Integer height, int version, Instant uploadExpiresAt,
+			String error, Instant updatedAt, int revision) {
 		this.id = id;
 		this.ownerId = ownerId;
 		this.taskId = taskId;
@@ -63,7 +68,6 @@ public final class Attachment {
 		this.width = width;
 		this.height = height;
 		this.version = version;
-		this.uploadNonce = uploadNonce;
 		this.uploadExpiresAt = uploadExpiresAt;
 		this.error = error;
 		this.updatedAt = updatedAt;
@@ -82,15 +86,15 @@ public final class Attachment {
 		}
 		Instant at = millis(now);
 		return new Attachment(Ids.random(), ownerId, taskId, displayName(filename), Objects.requireNonNull(type), at,
-				AttachmentStatus.PENDING_UPLOAD, declaredSize, null, null, 0, Ids.random(), at.plus(uploadTtl), null, at, 0);
+				AttachmentStatus.PENDING_UPLOAD, declaredSize, null, null, 0, at.plus(uploadTtl), null, at, 0);
 	}
 
 	/** Rebuilds a stored attachment; the store only holds attachments that went through the transitions. */
 	public static Attachment restore(String id, String ownerId, String taskId, String filename, ImageType type,
 			Instant createdAt, AttachmentStatus status, Long size, Integer width, Integer height, int version,
-			String uploadNonce, Instant uploadExpiresAt, String error, Instant updatedAt, int revision) {
+			Instant uploadExpiresAt, String error, Instant updatedAt, int revision) {
 		return new Attachment(id, ownerId, taskId, filename, type, createdAt, status, size, width, height, version,
-				uploadNonce, uploadExpiresAt, error, updatedAt, revision);
+				uploadExpiresAt, error, updatedAt, revision);
 	}
 
 	/**
@@ -114,33 +118,62 @@ public final class Attachment {
 		return name;
 	}
 
-	/** What the upload URL for this attachment allows. */
+	/**
+	 * What an upload target for this attachment allows: at most the declared size, or {@code maxBytes}
+	 * when none was declared.
+	 */
 	public UploadGrant uploadGrant(long maxBytes) {
-		require(AttachmentStatus.PENDING_UPLOAD, "only an attachment waiting for its image has an upload URL");
-		return new UploadGrant(id, ownerId, taskId, objectKey(), type, maxBytes, uploadExpiresAt, uploadNonce);
+		require(AttachmentStatus.PENDING_UPLOAD, "only an attachment waiting for its image has an upload target");
+		return new UploadGrant(id, ownerId, taskId, objectKey(), type, allowedBytes(maxBytes), size, uploadExpiresAt);
+	}
+
+	/** The most bytes the object may have: the declared size, or {@code maxBytes} when none was declared. */
+	public long allowedBytes(long maxBytes) {
+		return size == null ? maxBytes : Math.min(size, maxBytes);
 	}
 
 	/**
-	 * The bytes arrived through the upload URL with {@code nonce}: they must be the declared type.
+	 * Checks what arrived under the key before {@link #objectCreated} takes it: {@code bytes} within what
+	 * the upload allowed, the header of the declared type.
 	 *
-	 * @throws UploadUrlRejectedException when the URL was already used or belongs to an earlier upload
+	 * @throws UploadTooLargeException when there are more bytes than allowed
+	 * @throws UnsupportedImageTypeException when the bytes are of another type than declared
 	 */
-	public void uploaded(String nonce, ImageHeader header, long bytes, Instant now) {
-		if (status != AttachmentStatus.PENDING_UPLOAD || !Objects.equals(uploadNonce, nonce)) {
-			throw new UploadUrlRejectedException("this upload URL was already used");
+	public void checkObject(ImageHeader header, long bytes, long maxBytes) {
+		long allowed = allowedBytes(maxBytes);
+		if (bytes > allowed) {
+			throw new UploadTooLargeException(allowed);
 		}
 		if (header.type() != type) {
 			throw new UnsupportedImageTypeException(
 					"the upload was declared as " + type.mediaType() + " but the bytes are " + header.type().mediaType());
 		}
+	}
+
+	/**
+	 * The object store has the image, {@code bytes} long, and its header passed the checks: labeling may
+	 * start.
+	 */
+	public void objectCreated(ImageHeader header, long bytes, long maxBytes, Instant now) {
+		require(AttachmentStatus.PENDING_UPLOAD, "only an attachment waiting for its image can receive it");
+		checkObject(header, bytes, maxBytes);
 		status = AttachmentStatus.UPLOADED;
 		size = bytes;
 		width = header.displayWidth();
 		height = header.displayHeight();
 		version++;
-		uploadNonce = null;
-		uploadExpiresAt = null;
 		updatedAt = millis(now);
+		statusChanged();
+		events.add(new LabelingRequested(ownerId, taskId, id, version));
+	}
+
+	/** What arrived is not an acceptable image; {@code reason} is shown to the user. The object must go. */
+	public void rejected(String reason, Instant now) {
+		require(AttachmentStatus.PENDING_UPLOAD, "only an attachment waiting for its image can be rejected");
+		status = AttachmentStatus.REJECTED;
+		error = reason == null || reason.isBlank() ? "the upload is not an acceptable image" : truncate(reason.strip());
+		updatedAt = millis(now);
+		statusChanged();
 	}
 
 	/**
@@ -159,6 +192,7 @@ public final class Attachment {
 		status = AttachmentStatus.LABELING;
 		error = null;
 		updatedAt = millis(now);
+		statusChanged();
 		return true;
 	}
 
@@ -177,6 +211,7 @@ public final class Attachment {
 		status = AttachmentStatus.PENDING_MODEL;
 		error = LABELING_PAUSED;
 		updatedAt = millis(now);
+		statusChanged();
 		return true;
 	}
 
@@ -186,6 +221,10 @@ public final class Attachment {
 				|| status == AttachmentStatus.PENDING_MODEL;
 	}
 
+	/**
+	 * The labels are saved. No status event: the labeling use case publishes the labels themselves, which
+	 * say it, and a second event would only make every page fetch the card twice.
+	 */
 	public void labeled(Instant now) {
 		require(AttachmentStatus.LABELING, "labels are saved while LABELING");
 		status = AttachmentStatus.LABELED;
@@ -201,6 +240,7 @@ public final class Attachment {
 		status = AttachmentStatus.FAILED;
 		error = reason == null || reason.isBlank() ? "labeling failed" : truncate(reason.strip());
 		updatedAt = millis(now);
+		statusChanged();
 	}
 
 	/**
@@ -221,34 +261,58 @@ public final class Attachment {
 		error = null;
 		version++;
 		updatedAt = millis(now);
+		statusChanged();
+		events.add(new LabelingRequested(ownerId, taskId, id, version));
 	}
 
-	/** Still waiting for its bytes after the upload URL expired: it will never be completed. */
+	/** The attachment goes, with its objects; by itself, with its task, or because its upload never came. */
+	public void delete() {
+		events.add(new AttachmentDeleted(ownerId, taskId, id));
+	}
+
+	/** The events registered since the last call, in the order of the transitions; the list is cleared. */
+	public List<Object> releaseEvents() {
+		List<Object> released = List.copyOf(events);
+		events.clear();
+		return released;
+	}
+
+	private void statusChanged() {
+		events.add(AttachmentStatusChanged.of(this));
+	}
+
+	/**
+	 * Still waiting for its bytes, or rejected, and its upload target expired before {@code now}: nothing
+	 * more will come.
+	 */
 	public boolean isAbandoned(Instant now) {
-		return status == AttachmentStatus.PENDING_UPLOAD && uploadExpiresAt != null && now.isAfter(uploadExpiresAt);
+		return (status == AttachmentStatus.PENDING_UPLOAD || status == AttachmentStatus.REJECTED)
+				&& uploadExpiresAt != null && now.isAfter(uploadExpiresAt);
 	}
 
 	/** Whether the stored image exists (it may be read, served and labeled). */
 	public boolean hasImage() {
-		return status != AttachmentStatus.PENDING_UPLOAD;
+		return status != AttachmentStatus.PENDING_UPLOAD && status != AttachmentStatus.REJECTED;
 	}
 
 	public boolean isOwnedBy(String userId) {
 		return ownerId.equals(userId);
 	}
 
-	/** {@code <user>/<task>/<attachment>.<ext>}, ids only. */
+	/** {@code <user>/<task>/<attachment>.<ext>}, ids only (see {@link ObjectKey}). */
 	public String objectKey() {
-		return objectKey(ownerId, taskId, id, type.extension());
+		return ObjectKey.of(ownerId, taskId, id, type.extension());
 	}
 
 	/** The stored thumbnail, beside the original. */
 	public String thumbnailKey() {
-		return objectKey(ownerId, taskId, id, "thumb.jpg");
+		return ObjectKey.of(ownerId, taskId, id, "thumb.jpg");
 	}
 
-	static String objectKey(String ownerId, String taskId, String attachmentId, String suffix) {
-		return ownerId + "/" + taskId + "/" + attachmentId + "." + suffix;
+	/** Whether {@code key} names this attachment's image. */
+	public boolean hasKey(ObjectKey key) {
+		return key.attachmentId().equals(id) && key.ownerId().equals(ownerId) && key.taskId().equals(taskId)
+				&& key.type() == type;
 	}
 
 	/** Every object this attachment may have in the store, for deletion. */
@@ -321,15 +385,14 @@ public final class Attachment {
 		return version;
 	}
 
-	public String uploadNonce() {
-		return uploadNonce;
-	}
-
 	public Instant uploadExpiresAt() {
 		return uploadExpiresAt;
 	}
 
-	/** Why labeling failed, or {@link #LABELING_PAUSED} while PENDING_MODEL; {@code null} otherwise. */
+	/**
+	 * Why labeling failed or the upload was rejected, or {@link #LABELING_PAUSED} while PENDING_MODEL;
+	 * {@code null} otherwise.
+	 */
 	public String error() {
 		return error;
 	}

@@ -56,8 +56,7 @@ public class AttachmentService {
 		Attachment attachment = get(ownerId, taskId, attachmentId);
 		attachment.relabel(clock.instant());
 		attachments.update(attachment);
-		events.publishEvent(AttachmentStatusChanged.of(attachment));
-		events.publishEvent(new LabelingRequested(ownerId, taskId, attachmentId, attachment.version()));
+		attachment.releaseEvents().forEach(events::publishEvent);
 		return attachment;
 	}
 
@@ -74,8 +73,9 @@ public class AttachmentService {
 	}
 
 	private void remove(Attachment attachment) {
+		attachment.delete();
 		attachments.remove(attachment);
-		events.publishEvent(new AttachmentDeleted(attachment.ownerId(), attachment.taskId(), attachment.id()));
+		attachment.releaseEvents().forEach(events::publishEvent);
 	}
 
 	/** A link the client may follow to fetch the image from the store, when the store has such links. */
@@ -95,6 +95,26 @@ public class AttachmentService {
 	public InputStream openThumbnail(Attachment attachment) throws IOException {
 		requireImage(attachment);
 		return thumbnails.open(attachment);
+	}
+
+	/**
+	 * A link the client may follow to fetch the thumbnail from the store, when the store has such links;
+	 * the thumbnail is made first if it does not exist yet.
+	 */
+	public Optional<SignedRequest> directThumbnail(Attachment attachment) throws IOException {
+		requireImage(attachment);
+		if (store.clientOrigin().isEmpty()) {
+			return Optional.empty();
+		}
+		thumbnails.ensure(attachment);
+		return store.downloadTarget(attachment.thumbnailKey(), "image/jpeg", thumbnailName(attachment),
+				clock.instant().plus(DOWNLOAD_TTL));
+	}
+
+	private static String thumbnailName(Attachment attachment) {
+		String name = attachment.filename();
+		int dot = name.lastIndexOf('.');
+		return (dot > 0 ? name.substring(0, dot) : name) + " (thumbnail).jpg";
 	}
 
 	private static void requireImage(Attachment attachment) {

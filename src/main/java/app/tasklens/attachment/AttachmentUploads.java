@@ -2,30 +2,34 @@ package app.tasklens.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.tasklens.attachment.ObjectStore.Staged;
 import app.tasklens.task.TaskNotFoundException;
 import app.tasklens.task.Tasks;
 
 /**
- * Attaching an image: the client asks for an upload URL, then sends the bytes to it. Bytes that are not
- * an acceptable image leave nothing behind, neither a row change nor a file.
+ * Attaching an image. The client asks for an upload target and sends the bytes straight to the object
+ * store; then the store, or the client, says that the object was created, and {@link #objectCreated}
+ * decides: an acceptable image makes the attachment UPLOADED and labeling starts, anything else makes it
+ * REJECTED and the object is deleted. That notice is the only way to UPLOADED, whoever sends it, as often
+ * as it comes.
  */
 @Service
 public class AttachmentUploads {
 
+	private static final Logger log = LoggerFactory.getLogger(AttachmentUploads.class);
+
 	private final Tasks tasks;
 	private final Attachments attachments;
 	private final ObjectStore store;
-	private final UploadTickets tickets;
 	private final AttachmentSettings settings;
 	private final QuotaSettings quota;
 	private final FreeSpace freeSpace;
@@ -33,13 +37,12 @@ public class AttachmentUploads {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	AttachmentUploads(Tasks tasks, Attachments attachments, ObjectStore store, UploadTickets tickets,
-			AttachmentSettings settings, QuotaSettings quota, FreeSpace freeSpace, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+	AttachmentUploads(Tasks tasks, Attachments attachments, ObjectStore store, AttachmentSettings settings,
+			QuotaSettings quota, FreeSpace freeSpace, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Clock clock) {
 		this.tasks = tasks;
 		this.attachments = attachments;
 		this.store = store;
-		this.tickets = tickets;
 		this.settings = settings;
 		this.quota = quota;
 		this.freeSpace = freeSpace;
@@ -54,8 +57,8 @@ public class AttachmentUploads {
 	}
 
 	/**
-	 * Checks an image before anything decodes it: its type and structure from the bytes, and its size in
-	 * pixels, read from the header, against the limits.
+	 * Checks an image before anything decodes it: its type and whole structure from the bytes, and its size
+	 * in pixels, read from the header, against the limits.
 	 *
 	 * @throws InvalidImageException when it is empty, truncated, corrupt or of another type
 	 * @throws ImageTooLargeException when it has too many pixels
@@ -66,12 +69,28 @@ public class AttachmentUploads {
 		return header;
 	}
 
+	/**
+	 * For a store that has the bytes at hand before it publishes them (the local one): what
+	 * {@link #objectCreated} will check, plus the file's whole structure, so that bytes it would reject are
+	 * never stored and the upload target stays usable.
+	 *
+	 * @throws InvalidImageException when it is empty, truncated, corrupt or of another format
+	 * @throws ImageTooLargeException when it has too many pixels
+	 * @throws UploadTooLargeException when it has more bytes than the upload allows
+	 * @throws UnsupportedImageTypeException when it is not of the declared type
+	 * @throws StorageQuotaExceededException when it does not fit in the user's storage quota
+	 */
+	public void checkBeforeStoring(Attachment pending, long size, InputStream bytes) throws IOException {
+		pending.checkObject(inspect(bytes), size, maxBytes());
+		checkQuota(attachments.usage(pending.ownerId()), size);
+	}
+
 	/** A new attachment and the request that uploads its bytes. */
-	public record NewUpload(Attachment attachment, SignedRequest upload) {
+	public record NewUpload(Attachment attachment, UploadTarget upload) {
 	}
 
 	/**
-	 * Creates an attachment waiting for its image and signs the URL that accepts it.
+	 * Creates an attachment waiting for its image and signs the request that sends it to the store.
 	 *
 	 * @param size the size the client announces (the upload may not be larger), or {@code null}
 	 */
@@ -84,7 +103,7 @@ public class AttachmentUploads {
 		ImageType type = ImageType.ofMediaType(contentType)
 			.orElseThrow(() -> new UnsupportedImageTypeException(
 					"only JPEG, PNG and WebP images can be attached, not " + contentType.strip()));
-		long maxBytes = settings.maxSize().toBytes();
+		long maxBytes = maxBytes();
 		if (size != null && size < 1) {
 			throw new InvalidAttachmentException("size", "the image is empty");
 		}
@@ -101,76 +120,135 @@ public class AttachmentUploads {
 		Attachment attachment = Attachment.create(ownerId, taskId, filename, type, size, clock.instant(),
 				settings.uploadUrlTtl());
 		attachments.add(attachment);
-		return new NewUpload(attachment, store.uploadTarget(attachment.uploadGrant(size == null ? maxBytes : size)));
+		return new NewUpload(attachment, store.uploadTarget(attachment.uploadGrant(maxBytes)));
 	}
 
 	/**
-	 * Receives the bytes sent to an upload URL: checks the URL, streams the bytes into the store's staging
-	 * area (stopping past the allowed size), checks they are an image of the declared type within the
-	 * limits, then in one transaction marks the attachment UPLOADED, records the labeling request and
-	 * publishes the object.
+	 * The client's word that it sent the bytes: if the store has the object, it is taken as
+	 * {@link #objectCreated}. An attachment that is no longer waiting is answered as it is.
 	 *
-	 * @param contentType the request's Content-Type, or {@code null}
-	 * @param contentLength the request's Content-Length, or -1 when streamed in chunks
+	 * @throws UploadNotArrivedException when the store has no object under the attachment's key yet
 	 */
-	public Attachment receive(String ticket, String contentType, long contentLength, InputStream body)
-			throws IOException {
-		UploadGrant grant = tickets.verify(ticket, clock.instant());
-		Attachment pending = attachments.findById(grant.attachmentId())
-			.filter(found -> found.isOwnedBy(grant.ownerId()) && found.taskId().equals(grant.taskId()))
+	public Attachment complete(String ownerId, String taskId, String attachmentId) throws IOException {
+		Attachment attachment = attachments.find(ownerId, taskId, attachmentId)
 			.orElseThrow(AttachmentNotFoundException::new);
-		if (!grant.nonce().equals(pending.uploadNonce())) {
-			throw new UploadUrlRejectedException("this upload URL was already used");
+		if (attachment.status() != AttachmentStatus.PENDING_UPLOAD) {
+			return attachment;
 		}
-		if (contentType != null && !contentType.isBlank()
-				&& ImageType.ofMediaType(contentType).filter(grant.type()::equals).isEmpty()) {
-			throw new UnsupportedImageTypeException(
-					"this upload URL is for " + grant.type().mediaType() + ", not " + contentType.strip());
+		long size = store.size(attachment.objectKey()).orElseThrow(UploadNotArrivedException::new);
+		return objectCreated(attachment.objectKey(), size).orElseThrow(AttachmentNotFoundException::new);
+	}
+
+	/**
+	 * An object of {@code size} bytes was created under {@code key}. Parses the ids from the key, reads the
+	 * image header from the store and checks type and limits; then marks the attachment UPLOADED and
+	 * requests labeling, or marks it REJECTED with the reason and deletes the object.
+	 *
+	 * <p>Idempotent, and safe for late notices: an attachment that is no longer waiting for its bytes is
+	 * left as it is, and a notice never makes a row. An object of an attachment that no longer exists
+	 * (deleted before its bytes came) is deleted; a key Tasklens does not make (a thumbnail, someone else's
+	 * object) is ignored.
+	 *
+	 * @return the attachment as it is now, or empty when the key names none
+	 * @throws IOException when the store cannot be read; the notice may be given again
+	 */
+	public Optional<Attachment> objectCreated(String key, long size) throws IOException {
+		Optional<ObjectKey> parsed = ObjectKey.parse(key);
+		if (parsed.isEmpty()) {
+			log.debug("ignoring object {}: not an image key", key);
+			return Optional.empty();
 		}
-		if (contentLength > grant.maxBytes()) {
-			throw new UploadTooLargeException(grant.maxBytes());
+		Optional<Attachment> found = attachments.findById(parsed.get().attachmentId())
+			.filter(attachment -> attachment.hasKey(parsed.get()));
+		if (found.isEmpty()) {
+			log.info("deleting object {}: its attachment does not exist (any more)", key);
+			store.delete(key);
+			return Optional.empty();
 		}
-		checkFreeSpace(contentLength > 0 ? contentLength : grant.maxBytes());
-		try (Staged staged = store.stage(body, grant.maxBytes())) {
-			ImageHeader header;
-			try (InputStream in = staged.open()) {
-				header = inspect(in);
-			}
-			checkQuota(attachments.usage(grant.ownerId()), staged.size());
-			return transactions.execute(status -> complete(grant, header, staged));
+		Attachment attachment = found.get();
+		if (attachment.status() == AttachmentStatus.REJECTED) {
+			// Sent again to the target of an upload already rejected: that object must go too.
+			store.delete(key);
+			return found;
+		}
+		if (attachment.status() != AttachmentStatus.PENDING_UPLOAD) {
+			return found;
+		}
+		Optional<Verdict> verdict = judge(attachment, key, size);
+		if (verdict.isEmpty()) {
+			log.info("object {} was announced but is not in the store", key);
+			return found;
+		}
+		Attachment decided = decide(attachment.id(), key, size, verdict.get());
+		if (decided == null) {
+			store.delete(key);
+			return Optional.empty();
+		}
+		if (decided.status() == AttachmentStatus.REJECTED && verdict.get().header() == null) {
+			store.delete(key);
+			attachments.objectDeleted(key);
+		}
+		return Optional.of(decided);
+	}
+
+	/** The header when the object passes, the reason when it does not; empty when it is not there. */
+	private record Verdict(ImageHeader header, String reason) {
+	}
+
+	private Optional<Verdict> judge(Attachment attachment, String key, long size) throws IOException {
+		long allowed = attachment.allowedBytes(maxBytes());
+		if (size > allowed) {
+			return Optional.of(new Verdict(null, new UploadTooLargeException(allowed).getMessage()));
+		}
+		Optional<InputStream> object = RangedObjectStream.open(store, key, size);
+		if (object.isEmpty()) {
+			return Optional.empty();
+		}
+		try (InputStream in = object.get()) {
+			ImageHeader header = ImageHeader.read(in);
+			checkLimits(header);
+			attachment.checkObject(header, size, maxBytes());
+			checkQuota(attachments.usage(attachment.ownerId()), size);
+			return Optional.of(new Verdict(header, null));
+		}
+		catch (InvalidImageException | ImageTooLargeException | UploadTooLargeException
+				| UnsupportedImageTypeException | StorageQuotaExceededException ex) {
+			return Optional.of(new Verdict(null, ex.getMessage()));
 		}
 	}
 
-	private Attachment complete(UploadGrant grant, ImageHeader header, Staged staged) {
-		Attachment attachment = attachments.findById(grant.attachmentId()).orElseThrow(AttachmentNotFoundException::new);
-		Instant now = clock.instant();
-		attachment.uploaded(grant.nonce(), header, staged.size(), now);
+	/** The attachment as decided, or {@code null} when it was deleted meanwhile. */
+	private Attachment decide(String attachmentId, String key, long size, Verdict verdict) {
 		try {
-			attachments.update(attachment);
+			return transactions.execute(status -> {
+				Attachment current = attachments.findById(attachmentId).orElse(null);
+				if (current == null || current.status() != AttachmentStatus.PENDING_UPLOAD) {
+					return current;
+				}
+				if (verdict.header() != null) {
+					current.objectCreated(verdict.header(), size, maxBytes(), clock.instant());
+				}
+				else {
+					current.rejected(verdict.reason(), clock.instant());
+					// Recorded with the rejection, so that the object goes even if this process stops now.
+					attachments.requestObjectDeletion(key);
+				}
+				attachments.update(current);
+				current.releaseEvents().forEach(events::publishEvent);
+				return current;
+			});
 		}
 		catch (ConcurrentAttachmentChangeException ex) {
-			throw new UploadUrlRejectedException("this upload URL was already used");
+			// Another notice for the same object decided first (the sweep and the client at once).
+			return attachments.findById(attachmentId).orElse(null);
 		}
-		events.publishEvent(AttachmentStatusChanged.of(attachment));
-		events.publishEvent(new LabelingRequested(attachment.ownerId(), attachment.taskId(), attachment.id(),
-				attachment.version()));
-		try {
-			// Inside the transaction: a second upload with the same URL waits for this one's row lock and
-			// then finds the nonce gone, so it can never replace these bytes. A crash between the rename
-			// and the commit leaves the attachment pending; its key is swept with it when it is abandoned.
-			staged.publish(attachment.objectKey());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot store the image of attachment " + attachment.id(), ex);
-		}
-		return attachment;
 	}
 
 	/**
 	 * Refuses an upload that would leave the data folder with less than its reserve: the database, and
 	 * deleting (which frees space), must still be able to write.
 	 */
-	private void checkFreeSpace(long bytes) {
+	public void checkFreeSpace(long bytes) {
 		long usable = freeSpace.usableBytes();
 		if (usable - bytes < quota.minFreeSpace().toBytes()) {
 			throw new StorageFullException("the server's storage is full; images cannot be added until space is freed"

@@ -1,6 +1,5 @@
 package app.tasklens.attachment;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,15 +31,19 @@ public interface Attachments {
 	void remove(Attachment attachment);
 
 	/**
-	 * What one user's attachments take: bytes of stored images, and uploads still waiting for their bytes.
+	 * What one user's attachments take: bytes of stored images (not of pending or rejected uploads, which
+	 * have none), and uploads still waiting for their bytes.
 	 */
 	record Usage(long storedBytes, int pendingUploads) {
 	}
 
 	Usage usage(String ownerId);
 
-	/** Attachments still waiting for their bytes whose upload URL expired before {@code now}. */
-	List<Attachment> abandoned(Instant now, int limit);
+	/** Attachments still waiting for their bytes (PENDING_UPLOAD) or REJECTED, oldest first. */
+	List<Attachment> unfinished(int limit);
+
+	/** Records {@code key} for deletion (by {@link #objectsToDelete}) in the current transaction. */
+	void requestObjectDeletion(String key);
 
 	/** Object keys recorded for deletion and not yet deleted. */
 	List<String> objectsToDelete(int limit);

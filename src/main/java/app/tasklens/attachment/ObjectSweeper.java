@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -17,10 +19,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Removes the objects of deleted attachments, and attachments whose upload never came. Deletions are
- * recorded in the database by the transaction that deletes an attachment; this sweep runs right after
- * such a commit, at start (after a crash) and every sweep interval, so that no file outlives its
- * attachment. One thread: sweeps never overlap.
+ * Finishes what uploads left unfinished, and removes the objects of deleted attachments. An attachment
+ * still waiting for its bytes whose object is in the store is taken as
+ * {@linkplain AttachmentUploads#objectCreated created} (the client's completion call, or the store's
+ * notice, never came: nothing stays stuck); one whose upload target expired without an object, or that
+ * was rejected, is removed. Deletions are recorded in the database by the transaction that deletes an
+ * attachment; this sweep runs right after such a commit, at start (after a crash) and every sweep
+ * interval, so that no file outlives its attachment. One thread: sweeps never overlap.
  */
 @Component
 class ObjectSweeper implements SmartLifecycle {
@@ -29,17 +34,21 @@ class ObjectSweeper implements SmartLifecycle {
 	private static final int BATCH = 200;
 
 	private final Attachments attachments;
+	private final AttachmentUploads uploads;
 	private final ObjectStore store;
 	private final AttachmentSettings settings;
+	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private ScheduledExecutorService executor;
 
-	ObjectSweeper(Attachments attachments, ObjectStore store, AttachmentSettings settings,
-			TransactionTemplate transactions, Clock clock) {
+	ObjectSweeper(Attachments attachments, AttachmentUploads uploads, ObjectStore store, AttachmentSettings settings,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.attachments = attachments;
+		this.uploads = uploads;
 		this.store = store;
 		this.settings = settings;
+		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -65,7 +74,7 @@ class ObjectSweeper implements SmartLifecycle {
 	}
 
 	void sweep() throws IOException {
-		removeAbandonedUploads();
+		finishUploads();
 		List<String> keys;
 		do {
 			keys = attachments.objectsToDelete(BATCH);
@@ -78,16 +87,31 @@ class ObjectSweeper implements SmartLifecycle {
 	}
 
 	/**
-	 * An upload that started just before its URL expired may still be streaming: an attachment counts as
-	 * abandoned only one more URL lifetime after the expiry.
+	 * An upload that started just before its target expired may still be streaming: an attachment counts
+	 * as abandoned only one more target lifetime after the expiry. A rejected one says why for as long.
 	 */
-	private void removeAbandonedUploads() {
+	private void finishUploads() throws IOException {
 		Instant cutoff = clock.instant().minus(settings.uploadUrlTtl());
-		for (Attachment abandoned : attachments.abandoned(cutoff, BATCH)) {
-			transactions.executeWithoutResult(status -> attachments.findById(abandoned.id())
-				.filter(current -> current.isAbandoned(cutoff))
-				.ifPresent(attachments::remove));
+		for (Attachment unfinished : attachments.unfinished(BATCH)) {
+			if (unfinished.status() == AttachmentStatus.PENDING_UPLOAD) {
+				Optional<Long> size = store.size(unfinished.objectKey());
+				if (size.isPresent()) {
+					uploads.objectCreated(unfinished.objectKey(), size.get());
+					continue;
+				}
+			}
+			if (unfinished.isAbandoned(cutoff)) {
+				transactions.executeWithoutResult(status -> attachments.findById(unfinished.id())
+					.filter(current -> current.isAbandoned(cutoff))
+					.ifPresent(this::remove));
+			}
 		}
+	}
+
+	private void remove(Attachment attachment) {
+		attachment.delete();
+		attachments.remove(attachment);
+		attachment.releaseEvents().forEach(events::publishEvent);
 	}
 
 	@Override

@@ -58,13 +58,24 @@ class Thumbnails {
 		if (kept.isPresent()) {
 			return kept.get();
 		}
+		return new ByteArrayInputStream(make(attachment));
+	}
+
+	/** Makes the thumbnail unless the store has it. */
+	void ensure(Attachment attachment) throws IOException {
+		if (store.size(attachment.thumbnailKey()).isEmpty()) {
+			make(attachment);
+		}
+	}
+
+	private byte[] make(Attachment attachment) throws IOException {
 		byte[] jpeg = render(attachment);
 		try {
-			store.put(attachment.thumbnailKey(), new ByteArrayInputStream(jpeg), jpeg.length);
+			store.put(attachment.thumbnailKey(), new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
 		}
 		catch (StorageFullException ex) {
 			// Served, not kept: a full disk must not cost the user their thumbnails.
-			return new ByteArrayInputStream(jpeg);
+			return jpeg;
 		}
 		// Put, then check: if the attachment was deleted meanwhile, its deletion may already have swept
 		// this key, and nothing else would remove the thumbnail written after it.
@@ -72,7 +83,7 @@ class Thumbnails {
 			store.delete(attachment.thumbnailKey());
 			throw new AttachmentNotFoundException();
 		}
-		return new ByteArrayInputStream(jpeg);
+		return jpeg;
 	}
 
 	private byte[] render(Attachment attachment) throws IOException {

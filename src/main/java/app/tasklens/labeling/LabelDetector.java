@@ -17,6 +17,16 @@ public interface LabelDetector {
 	 */
 	LabelDetection detect(byte[] image, DetectOptions options);
 
+	/**
+	 * Labels an image of the object store. The default reads its bytes; a detector that can read the store
+	 * itself overrides it (Rekognition takes an S3 object of up to 15 MB, and bytes of only 5 MB).
+	 *
+	 * @throws UnreadableImageException as {@link #detect(byte[], DetectOptions)}
+	 */
+	default LabelDetection detect(StoredImage image, DetectOptions options) {
+		return detect(image.bytes().get(), options);
+	}
+
 	/** The name of the model set, reported as {@code LabelModelVersion}. */
 	String modelVersion();
 }

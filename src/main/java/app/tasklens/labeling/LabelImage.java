@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentStatus;
-import app.tasklens.attachment.AttachmentStatusChanged;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.attachment.ObjectStore;
 import app.tasklens.decoding.ImageTooLargeToDecodeException;
@@ -69,14 +68,17 @@ public class LabelImage {
 		if (started.isEmpty()) {
 			return Outcome.SKIPPED;
 		}
-		Optional<byte[]> image = read(started.get());
-		if (image.isEmpty()) {
-			return fail(attachmentId, version, "the image file is missing from the store") ? Outcome.FAILED
-					: Outcome.SKIPPED;
-		}
+		Attachment labeling = started.get();
+		StoredImage image = new StoredImage(labeling.objectKey(), labeling.type().name(),
+				labeling.width() == null ? 0 : labeling.width(), labeling.height() == null ? 0 : labeling.height(),
+				() -> read(labeling).orElseThrow(MissingImageException::new));
 		LabelDetection detection;
 		try {
-			detection = detector.detect(image.get(), options);
+			detection = detector.detect(image, options);
+		}
+		catch (MissingImageException ex) {
+			return fail(attachmentId, version, "the image file is missing from the store") ? Outcome.FAILED
+					: Outcome.SKIPPED;
 		}
 		catch (UnreadableImageException ex) {
 			return fail(attachmentId, version, "the image cannot be read: " + ex.getMessage()) ? Outcome.FAILED
@@ -87,7 +89,7 @@ public class LabelImage {
 				.filter(attachment -> attachment.waitForModels(clock.instant()))
 				.ifPresent(attachment -> {
 					attachments.update(attachment);
-					events.publishEvent(AttachmentStatusChanged.of(attachment));
+					attachment.releaseEvents().forEach(events::publishEvent);
 				}));
 			throw ex;
 		}
@@ -111,7 +113,7 @@ public class LabelImage {
 			.map(attachment -> {
 				attachment.failed(reason, clock.instant());
 				attachments.update(attachment);
-				events.publishEvent(AttachmentStatusChanged.of(attachment));
+				attachment.releaseEvents().forEach(events::publishEvent);
 				return true;
 			})
 			.orElse(false)));
@@ -123,7 +125,7 @@ public class LabelImage {
 			.map(attachment -> {
 				if (attachment.startLabeling(clock.instant())) {
 					attachments.update(attachment);
-					events.publishEvent(AttachmentStatusChanged.of(attachment));
+					attachment.releaseEvents().forEach(events::publishEvent);
 				}
 				return attachment;
 			});
@@ -136,6 +138,7 @@ public class LabelImage {
 				attachment.labeled(clock.instant());
 				attachments.update(attachment);
 				ImageLabels shown = labels.replace(attachment, detection, clock.instant());
+				attachment.releaseEvents().forEach(events::publishEvent);
 				events.publishEvent(new LabelsSaved(attachment.ownerId(), attachment.taskId(), attachment.id(), shown));
 				return true;
 			})
@@ -144,6 +147,10 @@ public class LabelImage {
 
 	private Optional<Attachment> current(String attachmentId, int version) {
 		return attachments.findById(attachmentId).filter(attachment -> attachment.version() == version);
+	}
+
+	/** The stored object is gone: labeling cannot succeed, however often it is tried. */
+	private static final class MissingImageException extends RuntimeException {
 	}
 
 	private Optional<byte[]> read(Attachment attachment) {

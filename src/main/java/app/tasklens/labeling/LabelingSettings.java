@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param workers threads that label at once; 0 means one per core (inference is CPU-bound)
  * @param maxAttempts tries per image before it is FAILED; an unreadable image fails at once
- * @param retriesAfterCrash tries of an image after the process died while labeling it; 0: it is FAILED at
- *        once, since the image itself may be what killed the process, and trying it again would kill the
- *        restarted one too (a WebP bomb did, until its attempts ran out)
+ * @param retriesAfterCrash tries of an image after a process died while labeling it, each alone on its
+ *        node; beyond them it is FAILED at once. One: a {@code kill -9} or a lost node takes every job it
+ *        held, and those beside the culprit must still be labeled, while an image that kills the process
+ *        again when it runs alone is the culprit (a WebP bomb killed every restart until its attempts ran
+ *        out); 0 fails every image that was in flight at a crash
  * @param retryBackoff wait before the second try, doubled before each further one
  * @param lease how long a claimed job is a worker's; renewed every third of it while the worker runs,
  *        so it only runs out when the worker died, and then another worker takes the job
@@ -21,18 +23,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval the longest a worker sleeps; new work wakes it at once, this is the fallback
  * @param maxLabels labels kept per image
  * @param minConfidence labels below this confidence (0–100) are dropped
+ * @param background run the worker threads; false where the process lives only while it answers an event
+ *        (a Lambda function), which labels with {@code LabelingWorker.drain} instead
  */
 @ConfigurationProperties("tasklens.labeling")
 record LabelingSettings(
 		@DefaultValue("0") int workers,
 		@DefaultValue("3") int maxAttempts,
-		@DefaultValue("0") int retriesAfterCrash,
+		@DefaultValue("1") int retriesAfterCrash,
 		@DefaultValue("2s") Duration retryBackoff,
 		@DefaultValue("30s") Duration lease,
 		@DefaultValue("5s") Duration modelWait,
 		@DefaultValue("5s") Duration pollInterval,
 		@DefaultValue("50") int maxLabels,
-		@DefaultValue("55") double minConfidence) {
+		@DefaultValue("55") double minConfidence,
+		@DefaultValue("true") boolean background) {
 
 	LabelingSettings {
 		if (workers <= 0) {

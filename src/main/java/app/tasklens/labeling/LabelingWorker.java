@@ -30,12 +30,13 @@ import app.tasklens.attachment.LabelingRequested;
  *
  * <p>A failed try is retried after an exponential backoff; after the last try the attachment is FAILED with
  * the reason. A job whose worker's process died while holding it is a suspect, not an ordinary failure:
- * the image may be what killed the process, so beyond {@code retries-after-crash} (none by default) it is
- * FAILED at once instead of being tried into the same death. While the detector is missing its models
+ * the image may be what killed the process, or it was only in flight beside the one that did. It is tried
+ * again alone on its node ({@link SuspectIsolation}); beyond {@code retries-after-crash} (one by default)
+ * it is FAILED at once instead of being tried into the same death. While the detector is missing its models
  * the image waits for them (PENDING_MODEL) and is tried again every {@code model-wait}, using up no tries.
  */
 @Component
-class LabelingWorker implements SmartLifecycle {
+public class LabelingWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LabelingWorker.class);
 	/** Pause after the job store itself failed (database locked, disk full), to not spin. */
@@ -49,6 +50,7 @@ class LabelingWorker implements SmartLifecycle {
 	/** Lease owner: unique per process, so a restarted process never mistakes a dead one's lease for its own. */
 	private final String name = "labeler-" + Ids.random();
 	private final Semaphore wakeups = new Semaphore(0);
+	private final SuspectIsolation isolation = new SuspectIsolation();
 	private final List<Thread> threads = new ArrayList<>();
 	private ScheduledExecutorService renewals;
 	private volatile boolean running;
@@ -97,6 +99,31 @@ class LabelingWorker implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Labels the jobs that are due, one after another on the calling thread, until none is due or
+	 * {@code until} has passed: how a process without worker threads labels (the object-created function on
+	 * AWS, after each event and on its schedule). Retries, backoff and giving up are the workers' own.
+	 *
+	 * @return how many jobs were handled
+	 */
+	public int drain(Instant until) {
+		synchronized (this) {
+			if (renewals == null) {
+				renewals = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "labeling-lease"));
+			}
+		}
+		int handled = 0;
+		while (clock.instant().isBefore(until)) {
+			Optional<LabelingJob> job = jobs.claim(name, clock.instant(), clock.instant().plus(settings.lease()));
+			if (job.isEmpty()) {
+				break;
+			}
+			handle(job.get());
+			handled++;
+		}
+		return handled;
+	}
+
 	private void handle(LabelingJob job) {
 		if (job.crashes() > settings.retriesAfterCrash()) {
 			giveUp(job, "the server stopped unexpectedly while labeling this image"
@@ -108,7 +135,7 @@ class LabelingWorker implements SmartLifecycle {
 		ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(job), renewEvery, renewEvery,
 				TimeUnit.MILLISECONDS);
 		try {
-			labelImage.label(job.attachmentId(), job.version());
+			isolation.run(job.crashes() > 0, () -> labelImage.label(job.attachmentId(), job.version()));
 			jobs.complete(job.id(), name);
 			if (missingModels.areMissing()) {
 				missingModels.present();
@@ -216,6 +243,11 @@ class LabelingWorker implements SmartLifecycle {
 		}
 		threads.clear();
 		renewals.shutdownNow();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return settings.background();
 	}
 
 	@Override

@@ -37,8 +37,8 @@ public final class Task {
 	}
 
 	public static Task create(String ownerId, String title, String body, LocalDate dueDate, Instant now) {
-		return new Task(Ids.random(), Objects.requireNonNull(ownerId), validTitle(title), validBody(body), dueDate,
-				false, now, now);
+		return new Task(Ids.random(), Objects.requireNonNull(ownerId), validTitle(title), validBody(body),
+				validDueDate(dueDate), false, now, now);
 	}
 
 	/** Rebuilds a stored task; the store only holds tasks that passed the rules. */
@@ -51,11 +51,10 @@ public final class Task {
 	public void apply(TaskPatch patch, Instant now) {
 		String newTitle = patch.title() == null ? title : validTitle(patch.title());
 		String newBody = patch.body() == null ? body : validBody(patch.body());
+		LocalDate newDueDate = patch.dueDateSet() ? validDueDate(patch.dueDate()) : dueDate;
 		title = newTitle;
 		body = newBody;
-		if (patch.dueDateSet()) {
-			dueDate = patch.dueDate();
-		}
+		dueDate = newDueDate;
 		if (patch.done() != null) {
 			done = patch.done();
 		}
@@ -81,6 +80,9 @@ public final class Task {
 		return ownerId.equals(userId);
 	}
 
+	static final int MIN_DUE_YEAR = 1900;
+	static final int MAX_DUE_YEAR = 9999;
+
 	private static String validTitle(String title) {
 		String value = title == null ? "" : title.strip();
 		if (value.isEmpty()) {
@@ -89,7 +91,39 @@ public final class Task {
 		if (value.codePointCount(0, value.length()) > MAX_TITLE) {
 			throw new InvalidTaskException("title", "title must be at most " + MAX_TITLE + " characters");
 		}
+		if (!isText(value)) {
+			throw new InvalidTaskException("title", "title must not contain control characters or broken characters");
+		}
 		return value;
+	}
+
+	/**
+	 * Text a person typed: no NUL or other control character (a title is one line) and no lone half of a
+	 * surrogate pair, which no encoding can store or show.
+	 */
+	private static boolean isText(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c)) {
+				return false;
+			}
+			if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Years 1900–9999: a four-digit year that every store, date input and ISO string takes alike. */
+	private static LocalDate validDueDate(LocalDate dueDate) {
+		if (dueDate != null && (dueDate.getYear() < MIN_DUE_YEAR || dueDate.getYear() > MAX_DUE_YEAR)) {
+			throw new InvalidTaskException("dueDate",
+					"dueDate must be in the years " + MIN_DUE_YEAR + " to " + MAX_DUE_YEAR);
+		}
+		return dueDate;
 	}
 
 	private static String validBody(String body) {

@@ -24,6 +24,13 @@ public record TaskQuery(Boolean done, String text, String label, Cursor after, i
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidTaskException("limit", "limit must be between 1 and " + MAX_LIMIT);
 		}
+		// Searching for a NUL matched every task (found by a red team); no title or body holds one anyway.
+		if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidTaskException("q", "q must not contain control characters");
+		}
+		if (label != null && label.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidTaskException("label", "label must not contain control characters");
+		}
 		text = blankToNull(text);
 		label = blankToNull(label);
 	}

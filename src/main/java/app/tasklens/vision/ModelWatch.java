@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,8 @@ import app.tasklens.labeling.ModelsMissingException;
  * crashed the process in ONNX Runtime's session creation.
  */
 @Component
+// Only the on-box detector has models to watch.
+@ConditionalOnProperty(name = "tasklens.labeling.detector", havingValue = "onbox", matchIfMissing = true)
 class ModelWatch implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelWatch.class);

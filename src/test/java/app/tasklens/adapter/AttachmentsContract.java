@@ -65,7 +65,6 @@ public abstract class AttachmentsContract {
 		assertThat(read.type()).isEqualTo(ImageType.JPEG);
 		assertThat(read.version()).isEqualTo(1);
 		assertThat(read.width()).isEqualTo(4);
-		assertThat(read.uploadNonce()).isNull();
 		assertThat(read).usingRecursiveComparison().ignoringFields("revision").isEqualTo(attachment);
 		assertThat(attachments.find("someone-else", task.id(), attachment.id())).isEmpty();
 		assertThat(attachments.listByTask(task.ownerId(), task.id())).extracting(Attachment::id)
@@ -256,16 +255,34 @@ public abstract class AttachmentsContract {
 	}
 
 	@Test
-	void uploadsNeverDoneAreFoundOnceTheirUrlExpired() {
+	void unfinishedUploadsArePendingOrRejectedOnesByExpiry() {
 		Instant created = Instant.now();
-		Attachment pending = Attachment.create(task.ownerId(), task.id(), "x.png", ImageType.PNG, null, created,
+		Attachment rejected = Attachment.create(task.ownerId(), task.id(), "x.png", ImageType.PNG, null, created,
 				Duration.ofMinutes(15));
+		attachments.add(rejected);
+		Attachment pending = Attachment.create(task.ownerId(), task.id(), "y.png", ImageType.PNG, null,
+				created.plusSeconds(1), Duration.ofMinutes(15));
 		attachments.add(pending);
 		store.uploadedAttachment(task);
+		Attachment loaded = attachments.findById(rejected.id()).orElseThrow();
+		loaded.rejected("not an image", created);
+		attachments.update(loaded);
 
-		assertThat(attachments.abandoned(created.plus(Duration.ofMinutes(14)), 10)).isEmpty();
-		assertThat(attachments.abandoned(created.plus(Duration.ofMinutes(16)), 10)).extracting(Attachment::id)
-			.containsExactly(pending.id());
+		assertThat(attachments.unfinished(10)).extracting(Attachment::id).containsExactly(rejected.id(), pending.id());
+		assertThat(attachments.unfinished(1)).extracting(Attachment::id).containsExactly(rejected.id());
+		Attachment read = attachments.findById(rejected.id()).orElseThrow();
+		assertThat(read.status()).isEqualTo(AttachmentStatus.REJECTED);
+		assertThat(read.error()).isEqualTo("not an image");
+	}
+
+	@Test
+	void anObjectRecordedForDeletionIsListedOnceUntilDeleted() {
+		attachments.requestObjectDeletion("a/b/c.jpg");
+		attachments.requestObjectDeletion("a/b/c.jpg");
+
+		assertThat(attachments.objectsToDelete(10)).containsExactly("a/b/c.jpg");
+		attachments.objectDeleted("a/b/c.jpg");
+		assertThat(attachments.objectsToDelete(10)).isEmpty();
 	}
 
 	private List<String> searched(String text) {

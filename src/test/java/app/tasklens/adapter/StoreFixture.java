@@ -52,7 +52,7 @@ public interface StoreFixture extends AutoCloseable {
 				Instant.now(), Duration.ofMinutes(15));
 		attachments().add(attachment);
 		Attachment stored = attachments().findById(attachment.id()).orElseThrow();
-		stored.uploaded(stored.uploadNonce(), new ImageHeader(ImageType.JPEG, 4, 3, 1), 10, Instant.now());
+		stored.objectCreated(new ImageHeader(ImageType.JPEG, 4, 3, 1), 10, 10, Instant.now());
 		attachments().update(stored);
 		return attachments().findById(attachment.id()).orElseThrow();
 	}

@@ -14,6 +14,7 @@ class AttachmentTest {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 	private static final ImageHeader JPEG_HEADER = new ImageHeader(ImageType.JPEG, 800, 600, 1);
+	private static final long MAX = 15L * 1024 * 1024;
 
 	private final String owner = Ids.random();
 	private final String task = Ids.random();
@@ -32,11 +33,11 @@ class AttachmentTest {
 	void goesThroughUploadAndLabelingToLabeled() {
 		Attachment attachment = pending();
 
-		attachment.uploaded(attachment.uploadNonce(), JPEG_HEADER, 1234, NOW);
+		attachment.objectCreated(JPEG_HEADER, 1234, MAX, NOW);
 		assertThat(attachment.status()).isEqualTo(AttachmentStatus.UPLOADED);
 		assertThat(attachment.version()).isEqualTo(1);
 		assertThat(attachment.size()).isEqualTo(1234);
-		assertThat(attachment.uploadNonce()).isNull();
+		assertThat(attachment.hasImage()).isTrue();
 
 		assertThat(attachment.startLabeling(NOW)).isTrue();
 		assertThat(attachment.status()).isEqualTo(AttachmentStatus.LABELING);
@@ -46,12 +47,38 @@ class AttachmentTest {
 	}
 
 	@Test
+	void eachTransitionRegistersItsEventsUntilTheyAreReleased() {
+		Attachment attachment = pending();
+
+		attachment.objectCreated(JPEG_HEADER, 1234, MAX, NOW);
+
+		assertThat(attachment.releaseEvents()).containsExactly(
+				new AttachmentStatusChanged(owner, task, attachment.id(), AttachmentStatus.UPLOADED, null),
+				new LabelingRequested(owner, task, attachment.id(), 1));
+		assertThat(attachment.releaseEvents()).isEmpty();
+
+		attachment.startLabeling(NOW);
+		attachment.failed("broken", NOW);
+		attachment.relabel(NOW);
+		attachment.delete();
+		assertThat(attachment.releaseEvents()).containsExactly(
+				new AttachmentStatusChanged(owner, task, attachment.id(), AttachmentStatus.LABELING, null),
+				new AttachmentStatusChanged(owner, task, attachment.id(), AttachmentStatus.FAILED, "broken"),
+				new AttachmentStatusChanged(owner, task, attachment.id(), AttachmentStatus.UPLOADED, null),
+				new LabelingRequested(owner, task, attachment.id(), 2),
+				new AttachmentDeleted(owner, task, attachment.id()));
+	}
+
+	@Test
 	void anImageWaitsForTheModelsThenIsLabeledOrFails() {
 		Attachment attachment = pending();
-		attachment.uploaded(attachment.uploadNonce(), JPEG_HEADER, 1234, NOW);
+		attachment.objectCreated(JPEG_HEADER, 1234, MAX, NOW);
 		attachment.startLabeling(NOW);
+		attachment.releaseEvents();
 
 		assertThat(attachment.waitForModels(NOW)).isTrue();
+		assertThat(attachment.releaseEvents()).containsExactly(new AttachmentStatusChanged(owner, task, attachment.id(),
+				AttachmentStatus.PENDING_MODEL, Attachment.LABELING_PAUSED));
 		assertThat(attachment.waitForModels(NOW)).as("already waiting").isFalse();
 		assertThat(attachment.status()).isEqualTo(AttachmentStatus.PENDING_MODEL);
 		assertThat(attachment.error()).isEqualTo(Attachment.LABELING_PAUSED);
@@ -69,40 +96,75 @@ class AttachmentTest {
 	void theSizeIsTheOneTheUserSeesAfterExifOrientation() {
 		Attachment attachment = pending();
 
-		attachment.uploaded(attachment.uploadNonce(), new ImageHeader(ImageType.JPEG, 800, 600, 6), 10, NOW);
+		attachment.objectCreated(new ImageHeader(ImageType.JPEG, 800, 600, 6), 10, MAX, NOW);
 
 		assertThat(attachment.width()).isEqualTo(600);
 		assertThat(attachment.height()).isEqualTo(800);
 	}
 
 	@Test
-	void anUploadUrlWorksOnce() {
+	void aSecondObjectForTheSameAttachmentIsRefused() {
 		Attachment attachment = pending();
-		String nonce = attachment.uploadNonce();
-		attachment.uploaded(nonce, JPEG_HEADER, 10, NOW);
+		attachment.objectCreated(JPEG_HEADER, 10, MAX, NOW);
 
-		assertThatThrownBy(() -> attachment.uploaded(nonce, JPEG_HEADER, 10, NOW))
-			.isInstanceOf(UploadUrlRejectedException.class);
-	}
-
-	@Test
-	void anUploadUrlOfAnotherUploadIsRefused() {
-		Attachment attachment = pending();
-
-		assertThatThrownBy(() -> attachment.uploaded(Ids.random(), JPEG_HEADER, 10, NOW))
-			.isInstanceOf(UploadUrlRejectedException.class);
-		assertThat(attachment.status()).isEqualTo(AttachmentStatus.PENDING_UPLOAD);
+		assertThatThrownBy(() -> attachment.objectCreated(JPEG_HEADER, 10, MAX, NOW))
+			.isInstanceOf(IllegalAttachmentStateException.class);
+		assertThat(attachment.version()).isEqualTo(1);
 	}
 
 	@Test
 	void bytesOfAnotherTypeThanDeclaredAreRefused() {
 		Attachment attachment = pending();
 
-		assertThatThrownBy(() -> attachment.uploaded(attachment.uploadNonce(),
-				new ImageHeader(ImageType.PNG, 10, 10, 1), 10, NOW))
+		assertThatThrownBy(() -> attachment.objectCreated(new ImageHeader(ImageType.PNG, 10, 10, 1), 10, MAX, NOW))
 			.isInstanceOf(UnsupportedImageTypeException.class)
 			.hasMessageContaining("image/jpeg").hasMessageContaining("image/png");
 		assertThat(attachment.status()).isEqualTo(AttachmentStatus.PENDING_UPLOAD);
+		assertThat(attachment.releaseEvents()).isEmpty();
+	}
+
+	@Test
+	void moreBytesThanDeclaredOrAllowedAreRefused() {
+		Attachment declared = pending();
+		Attachment undeclared = Attachment.create(owner, task, "dog.jpg", ImageType.JPEG, null, NOW,
+				Duration.ofMinutes(15));
+
+		assertThatThrownBy(() -> declared.objectCreated(JPEG_HEADER, 1235, MAX, NOW))
+			.isInstanceOf(UploadTooLargeException.class).hasMessageContaining("1234 bytes");
+		assertThatThrownBy(() -> undeclared.objectCreated(JPEG_HEADER, MAX + 1, MAX, NOW))
+			.isInstanceOf(UploadTooLargeException.class);
+		undeclared.objectCreated(JPEG_HEADER, MAX, MAX, NOW);
+		assertThat(declared.status()).isEqualTo(AttachmentStatus.PENDING_UPLOAD);
+		assertThat(undeclared.status()).isEqualTo(AttachmentStatus.UPLOADED);
+	}
+
+	@Test
+	void aRejectedUploadSaysWhyAndHasNoImage() {
+		Attachment attachment = pending();
+
+		attachment.rejected("the file is not a JPEG, PNG or WebP image", NOW);
+
+		assertThat(attachment.status()).isEqualTo(AttachmentStatus.REJECTED);
+		assertThat(attachment.error()).isEqualTo("the file is not a JPEG, PNG or WebP image");
+		assertThat(attachment.hasImage()).isFalse();
+		assertThat(attachment.releaseEvents()).containsExactly(new AttachmentStatusChanged(owner, task,
+				attachment.id(), AttachmentStatus.REJECTED, "the file is not a JPEG, PNG or WebP image"));
+		assertThatThrownBy(() -> attachment.objectCreated(JPEG_HEADER, 10, MAX, NOW))
+			.isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> attachment.relabel(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> attachment.uploadGrant(MAX)).isInstanceOf(IllegalAttachmentStateException.class);
+		assertThat(attachment.isAbandoned(NOW.plus(Duration.ofMinutes(16)))).isTrue();
+	}
+
+	@Test
+	void theGrantAllowsTheDeclaredSizeOrTheLimit() {
+		assertThat(pending().uploadGrant(MAX).maxBytes()).isEqualTo(1234);
+		assertThat(pending().uploadGrant(MAX).declaredSize()).isEqualTo(1234);
+		Attachment undeclared = Attachment.create(owner, task, "dog.jpg", ImageType.JPEG, null, NOW,
+				Duration.ofMinutes(15));
+		assertThat(undeclared.uploadGrant(MAX).maxBytes()).isEqualTo(MAX);
+		assertThat(undeclared.uploadGrant(MAX).declaredSize()).isNull();
+		assertThat(undeclared.uploadGrant(MAX).objectKey()).isEqualTo(undeclared.objectKey());
 	}
 
 	@Test
@@ -192,9 +254,27 @@ class AttachmentTest {
 		labeled.labeled(NOW);
 		assertThatThrownBy(() -> labeled.startLabeling(NOW)).isInstanceOf(IllegalAttachmentStateException.class);
 		assertThatThrownBy(() -> labeled.failed("x", NOW)).isInstanceOf(IllegalAttachmentStateException.class);
-		assertThatThrownBy(() -> labeled.uploaded(null, JPEG_HEADER, 1, NOW))
-			.isInstanceOf(UploadUrlRejectedException.class);
+		assertThatThrownBy(() -> labeled.objectCreated(JPEG_HEADER, 1, MAX, NOW))
+			.isInstanceOf(IllegalAttachmentStateException.class);
+		assertThatThrownBy(() -> labeled.rejected("late", NOW)).isInstanceOf(IllegalAttachmentStateException.class);
 		assertThat(labeled.status()).isEqualTo(AttachmentStatus.LABELED);
+	}
+
+	@Test
+	void anImageKeyGivesBackItsIdsAndNothingElseIsAnImageKey() {
+		Attachment attachment = pending();
+
+		assertThat(ObjectKey.parse(attachment.objectKey()))
+			.contains(new ObjectKey(owner, task, attachment.id(), ImageType.JPEG));
+		assertThat(ObjectKey.parse(attachment.objectKey()).orElseThrow().toString()).isEqualTo(attachment.objectKey());
+		assertThat(attachment.hasKey(ObjectKey.parse(attachment.objectKey()).orElseThrow())).isTrue();
+		assertThat(attachment.hasKey(new ObjectKey(owner, task, attachment.id(), ImageType.PNG))).isFalse();
+		assertThat(attachment.hasKey(new ObjectKey(Ids.random(), task, attachment.id(), ImageType.JPEG))).isFalse();
+		for (String other : new String[] {attachment.thumbnailKey(), "uploads/photo.jpg", attachment.objectKey() + "x",
+				"../" + attachment.objectKey(), owner + "/" + task + "/short.jpg", "", "a%2Fb.jpg"}) {
+			assertThat(ObjectKey.parse(other)).as(other).isEmpty();
+		}
+		assertThat(ObjectKey.parse(null)).isEmpty();
 	}
 
 	@Test
@@ -230,7 +310,8 @@ class AttachmentTest {
 
 	private Attachment uploaded() {
 		Attachment attachment = pending();
-		attachment.uploaded(attachment.uploadNonce(), JPEG_HEADER, 1234, NOW);
+		attachment.objectCreated(JPEG_HEADER, 1234, MAX, NOW);
+		attachment.releaseEvents();
 		return attachment;
 	}
 }

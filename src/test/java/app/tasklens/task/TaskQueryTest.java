@@ -51,4 +51,12 @@ class TaskQueryTest {
 		assertThat(query.text()).isNull();
 		assertThat(query.label()).isEqualTo("animal");
 	}
+
+	@Test
+	void aSearchOrLabelWithANulOrOtherControlCharacterIsRefused() {
+		for (String bad : new String[] { "\u0000", "milk\u0000", "a\tb" }) {
+			assertThatThrownBy(() -> new TaskQuery(null, bad, null, null, 20)).isInstanceOf(InvalidTaskException.class);
+			assertThatThrownBy(() -> new TaskQuery(null, null, bad, null, 20)).isInstanceOf(InvalidTaskException.class);
+		}
+	}
 }

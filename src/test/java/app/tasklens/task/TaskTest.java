@@ -125,4 +125,29 @@ class TaskTest {
 		Task undated = Task.create("owner", "t", "", null, CREATED);
 		assertThat(undated.isOverdue(LocalDate.MAX)).isFalse();
 	}
+
+	@Test
+	void aTitleWithANulOrALoneSurrogateIsRefusedAndAnEmojiIsNot() {
+		for (String bad : new String[] { "Buy\u0000milk", "Buy milk\uD83D", "\uDC36 dog", "line\nbreak" }) {
+			assertThatThrownBy(() -> Task.create("alice", bad, "", null, CREATED)).as("%s", bad)
+				.isInstanceOfSatisfying(InvalidTaskException.class, ex -> assertThat(ex.field()).isEqualTo("title"));
+		}
+		assertThat(Task.create("alice", "Walk the \uD83D\uDC36", "", null, CREATED).title()).isEqualTo("Walk the 🐶");
+	}
+
+	@Test
+	void aDueDateIsInTheYears1900To9999() {
+		assertThat(Task.create("alice", "Old", "", LocalDate.of(1900, 1, 1), CREATED).dueDate()).hasYear(1900);
+		assertThat(Task.create("alice", "Far", "", LocalDate.of(9999, 12, 31), CREATED).dueDate()).hasYear(9999);
+		for (LocalDate bad : new LocalDate[] { LocalDate.of(1899, 12, 31), LocalDate.of(10000, 1, 1),
+				LocalDate.of(-5, 1, 1) }) {
+			assertThatThrownBy(() -> Task.create("alice", "Bad", "", bad, CREATED)).as("%s", bad)
+				.isInstanceOfSatisfying(InvalidTaskException.class, ex -> assertThat(ex.field()).isEqualTo("dueDate"));
+		}
+		Task task = Task.create("alice", "Keep", "", LocalDate.of(2026, 3, 31), CREATED);
+		assertThatThrownBy(() -> task.apply(TaskPatch.none().withTitle("Changed").withDueDate(LocalDate.of(10000, 1, 1)),
+				LATER)).isInstanceOf(InvalidTaskException.class);
+		assertThat(task.title()).as("all or nothing").isEqualTo("Keep");
+		assertThat(task.dueDate()).isEqualTo(LocalDate.of(2026, 3, 31));
+	}
 }

@@ -4,7 +4,6 @@ import static app.tasklens.adapter.dynamodb.Items.key;
 import static app.tasklens.adapter.dynamodb.Items.s;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -127,13 +126,21 @@ class DynamoDbAttachments implements Attachments {
 		group.add(delete(DynamoDbAttachmentLabels.labelsKey(attachment.taskId(), attachment.id())));
 		group.add(delete(DynamoDbAttachmentLabels.editsKey(attachment.taskId(), attachment.id())));
 		group.add(delete(DynamoDbAttachmentLabels.termsKey(attachment.ownerId(), attachment.taskId(), attachment.id())));
-		long now = clock.millis();
 		for (String objectKey : attachment.objectKeys()) {
-			Map<String, AttributeValue> record = new HashMap<>(key(DELETIONS, objectKey));
-			record.put("requestedAt", Items.n(now));
-			group.add(Write.put(Put.builder().tableName(table).item(record).build(), key(DELETIONS, objectKey), null));
+			group.add(deletionRecord(objectKey));
 		}
 		writes.apply(group);
+	}
+
+	@Override
+	public void requestObjectDeletion(String objectKey) {
+		writes.apply(deletionRecord(objectKey));
+	}
+
+	private Write deletionRecord(String objectKey) {
+		Map<String, AttributeValue> record = new HashMap<>(key(DELETIONS, objectKey));
+		record.put("requestedAt", Items.n(clock.millis()));
+		return Write.put(Put.builder().tableName(table).item(record).build(), key(DELETIONS, objectKey), null);
 	}
 
 	private Write delete(Map<String, AttributeValue> key) {
@@ -152,10 +159,11 @@ class DynamoDbAttachments implements Attachments {
 			.expressionAttributeNames(Map.of("#status", "status", "#size", "size"))
 			.expressionAttributeValues(Map.of(":user", s("user#" + ownerId), ":task", s("task#"))));
 		for (var item : pages.items()) {
-			if (AttachmentStatus.PENDING_UPLOAD.name().equals(Items.string(item, "status"))) {
+			String status = Items.string(item, "status");
+			if (AttachmentStatus.PENDING_UPLOAD.name().equals(status)) {
 				pending++;
 			}
-			else {
+			else if (!AttachmentStatus.REJECTED.name().equals(status)) {
 				Long size = Items.number(item, "size");
 				stored += size == null ? 0 : size;
 			}
@@ -164,15 +172,16 @@ class DynamoDbAttachments implements Attachments {
 	}
 
 	@Override
-	public List<Attachment> abandoned(Instant now, int limit) {
+	public List<Attachment> unfinished(int limit) {
 		return writes.client().query(request -> request.tableName(table).indexName(Items.BY_DUE)
-			.keyConditionExpression("gpk = :pending AND gsk < :now")
-			.expressionAttributeValues(Map.of(":pending", s("upload"), ":now", s(Items.millis(now))))
+			.keyConditionExpression("gpk = :unfinished")
+			.expressionAttributeValues(Map.of(":unfinished", s("upload")))
 			.limit(limit))
 			.items()
 			.stream()
 			.map(DynamoDbAttachments::attachment)
-			.filter(attachment -> attachment.isAbandoned(now))
+			.filter(attachment -> attachment.status() == AttachmentStatus.PENDING_UPLOAD
+					|| attachment.status() == AttachmentStatus.REJECTED)
 			.toList();
 	}
 
@@ -209,14 +218,15 @@ class DynamoDbAttachments implements Attachments {
 		Items.putIfPresent(item, "width", attachment.width());
 		Items.putIfPresent(item, "height", attachment.height());
 		item.put("version", Items.n(attachment.version()));
-		Items.putIfPresent(item, "uploadNonce", attachment.uploadNonce());
 		Items.putIfPresent(item, "uploadExpiresAt", attachment.uploadExpiresAt());
 		Items.putIfPresent(item, "error", attachment.error());
 		item.put("createdAt", Items.n(attachment.createdAt().toEpochMilli()));
 		item.put("updatedAt", Items.n(attachment.updatedAt().toEpochMilli()));
 		item.put("revision", Items.n(revision));
-		if (attachment.status() == AttachmentStatus.PENDING_UPLOAD && attachment.uploadExpiresAt() != null) {
-			// Sparse index entry: only uploads still waiting are found by the sweep.
+		boolean unfinished = attachment.status() == AttachmentStatus.PENDING_UPLOAD
+				|| attachment.status() == AttachmentStatus.REJECTED;
+		if (unfinished && attachment.uploadExpiresAt() != null) {
+			// Sparse index entry: only uploads still waiting, or rejected, are found by the sweep.
 			item.put(Items.GPK, s("upload"));
 			item.put(Items.GSK, s(Items.millis(attachment.uploadExpiresAt()) + "#" + attachment.id()));
 		}
@@ -231,8 +241,7 @@ class DynamoDbAttachments implements Attachments {
 				Items.string(item, "filename"), ImageType.valueOf(Items.string(item, "imageType")),
 				Items.instant(item, "createdAt"), AttachmentStatus.valueOf(Items.string(item, "status")), size,
 				width == null ? null : width.intValue(), height == null ? null : height.intValue(),
-				Items.number(item, "version").intValue(), Items.string(item, "uploadNonce"),
-				Items.instant(item, "uploadExpiresAt"), Items.string(item, "error"), Items.instant(item, "updatedAt"),
+				Items.number(item, "version").intValue(), Items.instant(item, "uploadExpiresAt"), Items.string(item, "error"), Items.instant(item, "updatedAt"),
 				Items.number(item, "revision").intValue());
 	}
 }

@@ -1,6 +1,11 @@
 package app.tasklens.adapter.dynamodb;
 
 import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +54,16 @@ class DynamoDbConfiguration {
 		return new DynamoDbTransactionManager(writes);
 	}
 
+	/** Before every other filter, so that Spring Security's session use finds the stored session. */
+	@Bean
+	FilterRegistrationBean<DynamoDbHttpSessions> dynamoDbHttpSessions(DynamoDbWrites writes, DynamoDbSettings settings,
+			@Value("${server.servlet.session.timeout:30m}") Duration timeout, Clock clock) {
+		FilterRegistrationBean<DynamoDbHttpSessions> registration = new FilterRegistrationBean<>(
+				new DynamoDbHttpSessions(writes, settings.table(), timeout, clock));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	@Bean
 	DynamoDbUsers users(DynamoDbWrites writes, DynamoDbSettings settings) {
 		return new DynamoDbUsers(writes, settings.table());
@@ -69,6 +84,12 @@ class DynamoDbConfiguration {
 	DynamoDbTasks tasks(DynamoDbWrites writes, DynamoDbSettings settings, DynamoDbAttachments attachments,
 			DynamoDbAttachmentLabels labels) {
 		return new DynamoDbTasks(writes, settings.table(), attachments, labels);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "tasklens.account.sign-in-attempts", havingValue = "dynamodb")
+	DynamoDbSignInAttempts signInAttempts(DynamoDbWrites writes, DynamoDbSettings settings) {
+		return new DynamoDbSignInAttempts(writes, settings.table());
 	}
 
 	@Bean

@@ -34,9 +34,9 @@ class JdbcAttachments implements Attachments {
 	public void add(Attachment attachment) {
 		jdbc.sql("""
 				INSERT INTO attachments (id, owner_id, task_id, filename, image_type, status, size, width, height,
-				    version, upload_nonce, upload_expires_at, error, created_at, updated_at, revision)
+				    version, upload_expires_at, error, created_at, updated_at, revision)
 				VALUES (:id, :owner, :task, :filename, :type, :status, :size, :width, :height,
-				    :version, :nonce, :expires, :error, :created, :updated, 0)""")
+				    :version, :expires, :error, :created, :updated, 0)""")
 			.params(columns(attachment))
 			.update();
 	}
@@ -45,7 +45,7 @@ class JdbcAttachments implements Attachments {
 	public void update(Attachment attachment) {
 		int updated = jdbc.sql("""
 				UPDATE attachments SET status = :status, size = :size, width = :width, height = :height,
-				    version = :version, upload_nonce = :nonce, upload_expires_at = :expires, error = :error,
+				    version = :version, upload_expires_at = :expires, error = :error,
 				    updated_at = :updated, revision = revision + 1
 				WHERE id = :id AND revision = :revision""")
 			.params(columns(attachment))
@@ -82,21 +82,15 @@ class JdbcAttachments implements Attachments {
 
 	@Override
 	public void remove(Attachment attachment) {
-		long now = clock.millis();
-		for (String key : attachment.objectKeys()) {
-			jdbc.sql("""
-					INSERT INTO object_deletions (object_key, requested_at) VALUES (?, ?)
-					ON CONFLICT (object_key) DO NOTHING""")
-				.params(key, now)
-				.update();
-		}
+		attachment.objectKeys().forEach(this::requestObjectDeletion);
 		jdbc.sql("DELETE FROM attachments WHERE id = ?").param(attachment.id()).update();
 	}
 
 	@Override
 	public Usage usage(String ownerId) {
 		return jdbc.sql("""
-				SELECT COALESCE(SUM(CASE WHEN status <> 'PENDING_UPLOAD' THEN size ELSE 0 END), 0) AS stored,
+				SELECT COALESCE(SUM(CASE WHEN status NOT IN ('PENDING_UPLOAD', 'REJECTED') THEN size ELSE 0 END), 0)
+				           AS stored,
 				       COUNT(CASE WHEN status = 'PENDING_UPLOAD' THEN 1 END) AS pending
 				FROM attachments WHERE owner_id = ?""")
 			.param(ownerId)
@@ -105,13 +99,22 @@ class JdbcAttachments implements Attachments {
 	}
 
 	@Override
-	public List<Attachment> abandoned(Instant now, int limit) {
+	public List<Attachment> unfinished(int limit) {
 		return jdbc.sql("""
-				SELECT * FROM attachments WHERE status = 'PENDING_UPLOAD' AND upload_expires_at < ?
-				ORDER BY upload_expires_at LIMIT ?""")
-			.params(now.toEpochMilli(), limit)
+				SELECT * FROM attachments WHERE status IN ('PENDING_UPLOAD', 'REJECTED')
+				ORDER BY upload_expires_at, id LIMIT ?""")
+			.param(limit)
 			.query(JdbcAttachments::attachment)
 			.list();
+	}
+
+	@Override
+	public void requestObjectDeletion(String key) {
+		jdbc.sql("""
+				INSERT INTO object_deletions (object_key, requested_at) VALUES (?, ?)
+				ON CONFLICT (object_key) DO NOTHING""")
+			.params(key, clock.millis())
+			.update();
 	}
 
 	@Override
@@ -139,7 +142,6 @@ class JdbcAttachments implements Attachments {
 		columns.put("width", attachment.width());
 		columns.put("height", attachment.height());
 		columns.put("version", attachment.version());
-		columns.put("nonce", attachment.uploadNonce());
 		columns.put("expires", millis(attachment.uploadExpiresAt()));
 		columns.put("error", attachment.error());
 		columns.put("created", attachment.createdAt().toEpochMilli());
@@ -158,7 +160,6 @@ class JdbcAttachments implements Attachments {
 				rs.getObject("size") == null ? null : rs.getLong("size"),
 				rs.getObject("width") == null ? null : rs.getInt("width"),
 				rs.getObject("height") == null ? null : rs.getInt("height"), rs.getInt("version"),
-				rs.getString("upload_nonce"),
 				rs.getObject("upload_expires_at") == null ? null : Instant.ofEpochMilli(rs.getLong("upload_expires_at")),
 				rs.getString("error"), Instant.ofEpochMilli(rs.getLong("updated_at")), rs.getInt("revision"));
 	}

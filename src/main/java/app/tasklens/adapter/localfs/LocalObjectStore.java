@@ -1,10 +1,12 @@
 package app.tasklens.adapter.localfs;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
@@ -28,14 +30,14 @@ import app.tasklens.attachment.ObjectStore;
 import app.tasklens.attachment.SignedRequest;
 import app.tasklens.attachment.StorageFullException;
 import app.tasklens.attachment.UploadGrant;
-import app.tasklens.attachment.UploadTickets;
+import app.tasklens.attachment.UploadTarget;
 import app.tasklens.attachment.UploadTooLargeException;
 
 /**
  * Objects as files under {@code <data>/objects}, one per key. Bytes are staged in {@code .staging},
  * flushed to disk, then renamed into place, so a reader (or a crash) sees a whole object or none.
- * Clients upload through this server: the upload URL is {@code /api/uploads/<signed ticket>}; downloads
- * are streamed by the server too.
+ * Clients upload through this server: the upload target is a PUT to {@code /api/uploads/<signed ticket>}
+ * ({@link LocalUploads}); downloads are streamed by the server too.
  */
 @Component
 @ConditionalOnProperty(name = "tasklens.object-store", havingValue = "local", matchIfMissing = true)
@@ -65,8 +67,8 @@ class LocalObjectStore implements ObjectStore {
 	}
 
 	@Override
-	public SignedRequest uploadTarget(UploadGrant grant) {
-		return new SignedRequest(URI.create("/api/uploads/" + tickets.sign(grant)), "PUT",
+	public UploadTarget uploadTarget(UploadGrant grant) {
+		return UploadTarget.put(URI.create(LocalUploadController.PATH + tickets.sign(grant)),
 				Map.of("Content-Type", grant.type().mediaType()), grant.expiresAt());
 	}
 
@@ -75,8 +77,12 @@ class LocalObjectStore implements ObjectStore {
 		return Optional.empty();
 	}
 
-	@Override
-	public Staged stage(InputStream content, long maxBytes) throws IOException {
+	/**
+	 * Streams {@code content} into the staging area, stopping with {@link UploadTooLargeException} past
+	 * {@code maxBytes}. Nothing is visible under any key until {@link Staged#publish}; closing an
+	 * unpublished object discards it.
+	 */
+	Staged stage(InputStream content, long maxBytes) throws IOException {
 		Path file = Files.createTempFile(staging, "object-", ".part");
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
 			byte[] buffer = new byte[BUFFER];
@@ -109,6 +115,23 @@ class LocalObjectStore implements ObjectStore {
 	}
 
 	@Override
+	public void put(String key, InputStream content, long length, String contentType) throws IOException {
+		try (Staged staged = stage(content, length)) {
+			staged.publish(key);
+		}
+	}
+
+	@Override
+	public Optional<Long> size(String key) throws IOException {
+		try {
+			return Optional.of(Files.size(path(key)));
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
 	public Optional<InputStream> open(String key) throws IOException {
 		try {
 			return Optional.of(Files.newInputStream(path(key)));
@@ -116,6 +139,22 @@ class LocalObjectStore implements ObjectStore {
 		catch (NoSuchFileException ex) {
 			return Optional.empty();
 		}
+	}
+
+	@Override
+	public Optional<InputStream> open(String key, long offset, long length) throws IOException {
+		if (offset < 0 || length < 0) {
+			throw new IllegalArgumentException("offset and length must not be negative");
+		}
+		FileChannel channel;
+		try {
+			channel = FileChannel.open(path(key), StandardOpenOption.READ);
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		channel.position(offset);
+		return Optional.of(new BoundedInputStream(Channels.newInputStream(channel), length));
 	}
 
 	@Override
@@ -151,6 +190,22 @@ class LocalObjectStore implements ObjectStore {
 				Files.deleteIfExists(file);
 			}
 		}
+	}
+
+	/** Bytes in the staging area, not yet under a key. */
+	interface Staged extends AutoCloseable {
+
+		long size();
+
+		/** Reads the staged bytes from the start. */
+		InputStream open() throws IOException;
+
+		/** Makes the bytes the object {@code key} at once (whole or not at all), replacing any previous one. */
+		void publish(String key) throws IOException;
+
+		/** Discards the bytes unless they were published. */
+		@Override
+		void close() throws IOException;
 	}
 
 	private final class LocalStaged implements Staged {
@@ -212,6 +267,41 @@ class LocalObjectStore implements ObjectStore {
 	private static void syncDirectory(Path dir) throws IOException {
 		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
 			channel.force(true);
+		}
+	}
+
+	/** The first {@code limit} bytes of a stream. */
+	private static final class BoundedInputStream extends FilterInputStream {
+
+		private long left;
+
+		BoundedInputStream(InputStream in, long limit) {
+			super(in);
+			this.left = limit;
+		}
+
+		@Override
+		public int read() throws IOException {
+			if (left <= 0) {
+				return -1;
+			}
+			int read = super.read();
+			if (read >= 0) {
+				left--;
+			}
+			return read;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (left <= 0) {
+				return -1;
+			}
+			int read = super.read(buffer, offset, (int) Math.min(length, left));
+			if (read > 0) {
+				left -= read;
+			}
+			return read;
 		}
 	}
 }

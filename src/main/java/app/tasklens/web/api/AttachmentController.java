@@ -78,9 +78,10 @@ class AttachmentController {
 	@PostMapping({API, UI})
 	@Operation(summary = "Ask for an upload URL for a new image",
 			description = "Answers the attachment (PENDING_UPLOAD) and how to send the bytes: `method` to `url` with"
-					+ " `headers` before `expiresAt`. The URL works once, for at most `size` bytes (15 MB without one)"
-					+ " of the declared type. The same route without /api serves the web UI (session cookie and CSRF"
-					+ " token).")
+					+ " `headers` before `expiresAt` (a POST sends `fields` and then the file as a form), then"
+					+ " POST its `complete` link. The target takes at most `size` bytes (15 MB without one) of the"
+					+ " declared type, and one image. The same route without /api serves the web UI (session"
+					+ " cookie and CSRF token).")
 	@ApiResponse(responseCode = "201", description = "The pending attachment and its upload URL")
 	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	@ApiResponse(responseCode = "413", description = "The declared size is over the limit",
@@ -95,6 +96,22 @@ class AttachmentController {
 		AttachmentJson json = AttachmentJson.of(created.attachment(), null, Chains.base(request));
 		return ResponseEntity.created(URI.create(json.links().self()))
 			.body(new Created(json, UploadJson.of(created.upload())));
+	}
+
+	@PostMapping({API + "/{attachmentId}/complete", UI + "/{attachmentId}/complete"})
+	@Operation(summary = "Say that the bytes were sent to the upload target",
+			description = "Tasklens checks the object in the store: an acceptable image is UPLOADED and labeling"
+					+ " starts; anything else is REJECTED (`error` says why) and the object is deleted. Asked again,"
+					+ " or for an attachment no longer waiting, it answers the attachment as it is. Tasklens also"
+					+ " finds the uploads whose completion never came, within a minute.")
+	@ApiResponse(responseCode = "200", description = "The attachment: UPLOADED (or further), or REJECTED")
+	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+	@ApiResponse(responseCode = "409", description = "The store has no bytes for the attachment yet",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	AttachmentJson complete(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,
+			HttpServletRequest request) throws IOException {
+		Attachment attachment = uploads.complete(user.id(), taskId, attachmentId);
+		return AttachmentJson.of(attachment, null, Chains.base(request));
 	}
 
 	@GetMapping({API, UI})
@@ -112,7 +129,8 @@ class AttachmentController {
 
 	@GetMapping({API + "/{attachmentId}", UI + "/{attachmentId}"})
 	@Operation(summary = "One image with its labels",
-			description = "`status` is PENDING_UPLOAD, UPLOADED, LABELING, PENDING_MODEL (labeling is paused: the server is missing its models; `error` says so), LABELED or FAILED (then `error` says why);"
+			description = "`status` is PENDING_UPLOAD, UPLOADED, LABELING, PENDING_MODEL (labeling is paused: the server"
+					+ " is missing its models; `error` says so), LABELED, FAILED or REJECTED (then `error` says why);"
 					+ " `labels` and `textDetections` are filled once LABELED.")
 	@ApiResponse(responseCode = "200", description = "The image")
 	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
@@ -173,6 +191,10 @@ class AttachmentController {
 	ResponseEntity<InputStreamResource> thumbnail(CurrentUser user, @PathVariable String taskId,
 			@PathVariable String attachmentId) throws IOException {
 		Attachment attachment = attachments.get(user.id(), taskId, attachmentId);
+		Optional<SignedRequest> direct = attachments.directThumbnail(attachment);
+		if (direct.isPresent()) {
+			return ResponseEntity.status(HttpStatus.FOUND).location(direct.get().url()).build();
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
 			.header("X-Content-Type-Options", "nosniff")

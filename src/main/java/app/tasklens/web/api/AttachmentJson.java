@@ -16,7 +16,8 @@ import app.tasklens.labeling.TextDetection;
  * An attachment as the API shows it. {@code labels} and {@code textDetections} are empty until the
  * status is LABELED; {@code labels} are those the user sees (the detector's, less those the user removed,
  * plus those the user added: {@code addedByUser}), and {@code removedLabels} the names the user removed, which
- * labeling the image again keeps out; {@code error} is set when FAILED, and says that labeling is paused when PENDING_MODEL. Links point into the chain the request came
+ * labeling the image again keeps out; {@code error} is set when FAILED or REJECTED, and says that labeling is
+ * paused when PENDING_MODEL. Links point into the chain the request came
  * through: {@code /api/…} for bearer tokens, {@code /…} for the web UI's session.
  */
 record AttachmentJson(
@@ -51,11 +52,12 @@ record AttachmentJson(
 				labeled ? labels.textDetections() : List.of(), detected ? labels.detection().imageProperties() : null,
 				detected ? labels.detection().labelModelVersion() : null, attachment.createdAt(), attachment.updatedAt(),
 				new Links(self, attachment.hasImage() ? self + "/content" : null,
-						attachment.hasImage() ? self + "/thumbnail" : null, self + "/relabel", self + "/labels"));
+						attachment.hasImage() ? self + "/thumbnail" : null, self + "/relabel", self + "/complete",
+						self + "/labels"));
 	}
 
 	/** @param labels where a label is added ({@code POST}) and, with its name after a slash, removed ({@code DELETE}) */
-	record Links(String self, String content, String thumbnail, String relabel, String labels) {
+	record Links(String self, String content, String thumbnail, String relabel, String complete, String labels) {
 	}
 
 	/**

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -19,6 +21,8 @@ import app.tasklens.attachment.StorageFullException;
 import app.tasklens.attachment.StorageQuotaExceededException;
 import app.tasklens.attachment.TooManyPendingUploadsException;
 import app.tasklens.attachment.UnsupportedImageTypeException;
+import app.tasklens.attachment.UploadNotArrivedException;
+import app.tasklens.attachment.UploadRejectedException;
 import app.tasklens.attachment.UploadTooLargeException;
 import app.tasklens.attachment.UploadUrlRejectedException;
 import app.tasklens.decoding.ImageTooLargeToDecodeException;
@@ -28,12 +32,14 @@ import app.tasklens.task.TaskNotFoundException;
  * The attachment exceptions as problem+json: 404 for what is missing or someone else's, 403 for a bad,
  * expired or used upload URL, 400 for an empty upload, 413 for too many bytes, 415 for another type, 422
  * for a broken or oversized image and for a field that breaks a rule ({@code errors: [{"field",
- * "message"}]}), 409 for a step the attachment's state does not allow, 413 beyond the user's storage
- * quota, 429 beyond their unfinished uploads, 507 when the server's storage is full. Malformed requests are left to
+ * "message"}]}), 409 for a step the attachment's state does not allow or an upload said complete before
+ * its bytes arrived, 413 beyond the user's storage quota, 429 beyond their unfinished uploads, 507 when
+ * the server's storage is full, 408 for an upload body slower than allowed. The stores' own upload
+ * endpoints (in {@code adapter}) are mapped here too. Malformed requests are left to
  * the API's general handling, which comes after this (order -200 runs first).
  */
 @RestControllerAdvice(assignableTypes = {AttachmentController.class, UploadController.class, EventController.class,
-		DetectLabelsController.class, LabelController.class})
+		DetectLabelsController.class, LabelController.class}, basePackages = "app.tasklens.adapter")
 @Order(-200)
 class AttachmentProblems {
 
@@ -71,6 +77,14 @@ class AttachmentProblems {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 	}
 
+	/** Cut off, and the connection closed rather than waiting for the rest of a body that trickles in. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooSlow(UploadRateLimit.SlowUploadException ex) {
+		return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+			.header(HttpHeaders.CONNECTION, "close")
+			.body(ApiProblems.problem(HttpStatus.REQUEST_TIMEOUT, ex.getMessage()));
+	}
+
 	@ExceptionHandler(StorageFullException.class)
 	ProblemDetail storageFull(StorageFullException ex) {
 		return problem(HttpStatus.INSUFFICIENT_STORAGE, ex.getMessage());
@@ -103,12 +117,18 @@ class AttachmentProblems {
 		return problem(status, ex.getMessage());
 	}
 
+	@ExceptionHandler(UploadRejectedException.class)
+	ProblemDetail rejectedUpload(UploadRejectedException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	}
+
 	@ExceptionHandler(UploadUrlRejectedException.class)
 	ProblemDetail rejectedUrl(UploadUrlRejectedException ex) {
 		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
-	@ExceptionHandler({IllegalAttachmentStateException.class, ConcurrentAttachmentChangeException.class})
+	@ExceptionHandler({IllegalAttachmentStateException.class, ConcurrentAttachmentChangeException.class,
+			UploadNotArrivedException.class})
 	ProblemDetail conflict(RuntimeException ex) {
 		return problem(HttpStatus.CONFLICT, ex.getMessage());
 	}

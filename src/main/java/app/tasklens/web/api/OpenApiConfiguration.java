@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -31,6 +32,8 @@ import app.tasklens.web.CurrentUser;
  * refer to by name ({@code @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)}).
  */
 @Configuration(proxyBeanMethods = false)
+// The Lambda package leaves springdoc out (template.yaml's functions have no /api/docs).
+@ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
 class OpenApiConfiguration implements WebMvcConfigurer {
 
 	static {

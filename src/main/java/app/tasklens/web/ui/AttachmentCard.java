@@ -84,7 +84,7 @@ record AttachmentCard(String id, String taskId, String filename, AttachmentStatu
 
 	/** Whether the image is stored, so that it can be shown. */
 	public boolean hasImage() {
-		return status != AttachmentStatus.PENDING_UPLOAD;
+		return status != AttachmentStatus.PENDING_UPLOAD && status != AttachmentStatus.REJECTED;
 	}
 
 	/** The bytes never arrived: an upload that is still running elsewhere or was abandoned. */
@@ -109,6 +109,11 @@ record AttachmentCard(String id, String taskId, String filename, AttachmentStatu
 		return status == AttachmentStatus.FAILED;
 	}
 
+	/** What arrived was not an acceptable image; {@code error} says why. */
+	public boolean rejected() {
+		return status == AttachmentStatus.REJECTED;
+	}
+
 	/**
 	 * For the card's class: {@code is-unfinished}, {@code is-detecting}, {@code is-paused}, {@code is-labeled},
 	 * {@code is-failed}.
@@ -119,7 +124,7 @@ record AttachmentCard(String id, String taskId, String filename, AttachmentStatu
 			case UPLOADED, LABELING -> "is-detecting";
 			case PENDING_MODEL -> "is-paused";
 			case LABELED -> "is-labeled";
-			case FAILED -> "is-failed";
+			case FAILED, REJECTED -> "is-failed";
 		};
 	}
 }

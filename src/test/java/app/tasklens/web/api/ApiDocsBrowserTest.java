@@ -61,6 +61,7 @@ class ApiDocsBrowserTest {
 					"/api/users/{id}", "/api/users/me", "/api/users/me/password", "/api/token",
 					"/api/tasks/{taskId}/attachments",
 					"/api/tasks/{taskId}/attachments/{attachmentId}", "/api/tasks/{taskId}/attachments/{attachmentId}/relabel",
+					"/api/tasks/{taskId}/attachments/{attachmentId}/complete",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/content",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/thumbnail", "/api/uploads/{ticket}", "/api/signedUrl",
 					"/api/events", "/api/detect-labels");

@@ -411,7 +411,9 @@ class AttachmentApiTest {
 
 	/** The rejected uploads did not use up the URL: the right bytes are still accepted. */
 	private void assertStillUsable(JsonNode created, byte[] bytes) {
-		assertThat(uploads.upload(created, bytes).expect(200).json().path("attachment").path("status").asString())
+		JsonNode stored = uploads.upload(created, bytes).expect(200).json();
+		assertThat(stored.path("size").asLong()).isEqualTo(bytes.length);
+		assertThat(uploads.complete(alice, created).expect(200).json().path("status").asString())
 			.isIn("UPLOADED", "LABELING", "LABELED");
 	}
 

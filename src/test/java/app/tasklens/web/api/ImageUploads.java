@@ -23,8 +23,8 @@ import app.tasklens.web.api.ApiClient.Response;
 import app.tasklens.web.api.ApiClient.User;
 
 /**
- * The attachment steps of an API story, over real HTTP: {@code attach} asks for an upload URL and sends
- * the bytes to it, {@code awaitStatus} polls until labeling got somewhere.
+ * The attachment steps of an API story, over real HTTP: {@code attach} asks for an upload target, sends
+ * the bytes to it and says it is done, {@code awaitStatus} polls until labeling got somewhere.
  */
 final class ImageUploads {
 
@@ -57,10 +57,16 @@ final class ImageUploads {
 			.send();
 	}
 
-	/** Requests an upload URL and uploads; the stored attachment. */
+	/** {@code POST …/complete}: the client's word that the bytes were sent. */
+	Response complete(User user, JsonNode created) {
+		return api.post(created.path("attachment").path("links").path("complete").asString()).as(user).send();
+	}
+
+	/** Requests an upload target, uploads and completes; the stored attachment. */
 	JsonNode attach(User user, String taskId, String filename, String contentType, byte[] bytes) {
 		JsonNode created = request(user, taskId, filename, contentType, (long) bytes.length).expect(201).json();
-		return upload(created, bytes).expect(200).json().path("attachment");
+		upload(created, bytes).expect(200);
+		return complete(user, created).expect(200).json();
 	}
 
 	JsonNode get(User user, String taskId, String attachmentId) {

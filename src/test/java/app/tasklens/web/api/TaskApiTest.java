@@ -141,4 +141,28 @@ class TaskApiTest {
 	private List<String> ids(User user, String query) {
 		return api.allTasks(user, query).stream().map(t -> t.path("id").asString()).toList();
 	}
+
+	@Test
+	void aSearchForANulIsRefusedInsteadOfMatchingEveryTask() {
+		User grace = api.signUp(ApiClient.unique("grace"));
+		api.createTask(grace, "Buy milk");
+		api.createTask(grace, "Call mum");
+
+		assertThat(api.get("/api/tasks?q=%00").as(grace).send().expect(422).errorFields()).containsExactly("q");
+		assertThat(api.get("/api/tasks?q=milk%00").as(grace).send().expect(422).errorFields()).containsExactly("q");
+		assertThat(api.allTasks(grace, "q=milk")).hasSize(1);
+	}
+
+	@Test
+	void aDueDateOutsideTheYears1900To9999OrATitleWithANulIs422() {
+		User henry = api.signUp(ApiClient.unique("henry"));
+
+		assertThat(api.post("/api/tasks").as(henry).json(Map.of("title", "Far", "dueDate", "+10000-01-01")).send()
+			.status()).isIn(400, 422);
+		assertThat(api.post("/api/tasks").as(henry).json(Map.of("title", "Old", "dueDate", "1899-12-31")).send()
+			.expect(422).errorFields()).containsExactly("dueDate");
+		assertThat(api.post("/api/tasks").as(henry).json(Map.of("title", "Buy\u0000milk")).send().expect(422)
+			.errorFields()).containsExactly("title");
+		assertThat(api.allTasks(henry, "limit=100")).isEmpty();
+	}
 }

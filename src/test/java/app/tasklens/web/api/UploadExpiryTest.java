@@ -68,25 +68,35 @@ class UploadExpiryTest {
 	}
 
 	/**
-	 * The process died after the upload's file was renamed into place and before its transaction committed:
-	 * the file is there under the object key and the attachment still waits for its bytes. Once abandoned,
-	 * the attachment goes and its file with it.
+	 * The process died after the upload's file was renamed into place and before it gave the notice that
+	 * the object was created: the file is there under the object key and the attachment still waits for
+	 * its bytes. The sweep finds the object and gives the notice: an image is taken, anything else is
+	 * rejected and its file goes; neither stays stuck waiting.
 	 */
 	@Test
-	void theFileOfAnUploadCutOffBetweenRenameAndCommitIsSweptWithItsAttachment() throws Exception {
+	void aFileLeftBeforeItsNoticeIsTakenByTheSweepOrRejectedWithItsFileGone() throws Exception {
 		ApiClient api = new ApiClient(port);
 		User bob = api.signUp(ApiClient.unique("bob"));
 		String task = api.createTask(bob, "Walk the dog").path("id").asString();
-		JsonNode signed = api.get("/api/signedUrl?taskId=" + task + "&filename=a.png&filetype=image/png").as(bob).send()
-			.expect(200).json();
-		Path orphan = dataDir.resolve("objects").resolve(signed.path("objectName").asString());
-		Files.createDirectories(orphan.getParent());
-		Files.write(orphan, TestImages.png(10, 10));
-		String self = "/api/tasks/" + task + "/attachments/" + signed.path("attachmentId").asString();
+		String image = leftBehind(api, bob, task, TestImages.png(10, 10));
+		String junk = leftBehind(api, bob, task, "not a picture".getBytes());
 
-		clock.advance(URL_LIFETIME.multipliedBy(2).plusSeconds(1));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(api.get(image).as(bob).send().expect(200).json().path("status").asString())
+				.isIn("UPLOADED", "LABELING", "LABELED");
+			assertThat(api.get(junk).as(bob).send().expect(200).json().path("status").asString()).isEqualTo("REJECTED");
+		});
+		assertThat(api.get(junk).as(bob).send().json().path("error").asString()).contains("not a JPEG, PNG or WebP");
+		assertThat(StoredState.filesUnder(dataDir.resolve("objects").resolve(bob.id()).resolve(task))).hasSize(1);
+	}
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(orphan).doesNotExist());
-		api.get(self).as(bob).send().expect(404);
+	/** An upload URL's attachment, whose file is in place as a crash after the rename leaves it. */
+	private String leftBehind(ApiClient api, User user, String task, byte[] bytes) throws Exception {
+		JsonNode signed = api.get("/api/signedUrl?taskId=" + task + "&filename=a.png&filetype=image/png").as(user)
+			.send().expect(200).json();
+		Path file = dataDir.resolve("objects").resolve(signed.path("objectName").asString());
+		Files.createDirectories(file.getParent());
+		Files.write(file, bytes);
+		return "/api/tasks/" + task + "/attachments/" + signed.path("attachmentId").asString();
 	}
 }

@@ -13,6 +13,7 @@ import app.tasklens.TestImages;
 import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentUploads;
 import app.tasklens.attachment.Attachments;
+import app.tasklens.attachment.ObjectStore;
 import app.tasklens.labeling.AttachmentLabels;
 import app.tasklens.labeling.BoundingBox;
 import app.tasklens.labeling.Label;
@@ -26,17 +27,20 @@ import app.tasklens.labeling.TextDetection;
  * the on-box detector would never name. The test context must leave the detector unavailable (no models
  * in its data dir) with a long retry backoff, so the worker never gets in the way.
  */
-record AttachedImages(AttachmentUploads uploads, Attachments attachments, AttachmentLabels labels,
-		TransactionTemplate transactions, Clock clock) {
+record AttachedImages(AttachmentUploads uploads, ObjectStore store, Attachments attachments,
+		AttachmentLabels labels, TransactionTemplate transactions, Clock clock) {
 
-	/** A PNG of {@code width} × {@code height} uploaded to the task: UPLOADED, labeling not finished. */
+	/**
+	 * A PNG of {@code width} × {@code height} uploaded to the task: its object put in the store and
+	 * announced, as a store does; UPLOADED, labeling not finished.
+	 */
 	Attachment upload(String userId, String taskId, String filename, int width, int height) {
 		byte[] png = TestImages.png(width, height);
 		AttachmentUploads.NewUpload created = uploads.request(userId, taskId, filename, "image/png", (long) png.length);
-		String url = created.upload().url().getPath();
+		String key = created.attachment().objectKey();
 		try {
-			return uploads.receive(url.substring(url.lastIndexOf('/') + 1), "image/png", png.length,
-					new ByteArrayInputStream(png));
+			store.put(key, new ByteArrayInputStream(png), png.length, "image/png");
+			return uploads.objectCreated(key, png.length).orElseThrow();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -30,6 +30,7 @@ import app.tasklens.attachment.AttachmentService;
 import app.tasklens.attachment.AttachmentStatus;
 import app.tasklens.attachment.AttachmentUploads;
 import app.tasklens.attachment.Attachments;
+import app.tasklens.attachment.ObjectStore;
 import app.tasklens.labeling.AttachmentLabels;
 import app.tasklens.labeling.BoundingBox;
 import app.tasklens.labeling.LabelImage;
@@ -67,10 +68,10 @@ class AttachmentPagesTest {
 	private Task task;
 
 	@BeforeEach
-	void aliceHasATask(@Autowired AttachmentUploads uploads, @Autowired Attachments attachments,
+	void aliceHasATask(@Autowired AttachmentUploads uploads, @Autowired ObjectStore store, @Autowired Attachments attachments,
 			@Autowired AttachmentLabels labels, @Autowired TransactionTemplate transactions, @Autowired Clock clock)
 			throws Exception {
-		images = new AttachedImages(uploads, attachments, labels, transactions, clock);
+		images = new AttachedImages(uploads, store, attachments, labels, transactions, clock);
 		alice = SignedInUser.signUp(mvc);
 		task = tasks.create(alice.id(), "Walk the dog", "", null);
 	}

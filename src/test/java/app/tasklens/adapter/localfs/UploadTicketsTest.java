@@ -1,4 +1,4 @@
-package app.tasklens.attachment;
+package app.tasklens.adapter.localfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,10 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 import app.tasklens.Ids;
+import app.tasklens.attachment.Attachment;
+import app.tasklens.attachment.ImageType;
+import app.tasklens.attachment.UploadGrant;
+import app.tasklens.attachment.UploadUrlRejectedException;
 
 class UploadTicketsTest {
 
@@ -25,6 +29,15 @@ class UploadTicketsTest {
 	@Test
 	void aSignedTicketGivesBackItsGrant() {
 		assertThat(tickets.verify(tickets.sign(grant), NOW.plusSeconds(60))).isEqualTo(grant);
+	}
+
+	@Test
+	void aGrantWithoutADeclaredSizeRoundTrips() {
+		Attachment undeclared = Attachment.create(Ids.random(), Ids.random(), "dog.png", ImageType.PNG, null, NOW,
+				Duration.ofMinutes(15));
+		UploadGrant open = undeclared.uploadGrant(15_000_000);
+
+		assertThat(tickets.verify(tickets.sign(open), NOW)).isEqualTo(open);
 	}
 
 	@Test

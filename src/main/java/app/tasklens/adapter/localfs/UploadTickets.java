@@ -1,4 +1,4 @@
-package app.tasklens.attachment;
+package app.tasklens.adapter.localfs;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,17 +16,23 @@ import org.springframework.stereotype.Component;
 
 import app.tasklens.Ids;
 import app.tasklens.account.KeyFile;
+import app.tasklens.attachment.ImageType;
+import app.tasklens.attachment.ObjectKey;
+import app.tasklens.attachment.UploadGrant;
+import app.tasklens.attachment.UploadUrlRejectedException;
 
 /**
  * Upload tickets: an {@link UploadGrant} in a URL path segment, signed with HMAC-SHA256 under a key kept
  * in the data directory ({@code keys/upload-hmac.key}). A ticket proves what the server allowed; whether
- * it was already used is decided by the attachment it names (its nonce is consumed by the upload).
+ * it was already used is decided by the attachment it names (it takes bytes only while it waits for
+ * them).
  *
  * <p>Form: {@code base64url(payload) "." base64url(mac)}, payload
- * {@code 1|attachment|owner|task|TYPE|maxBytes|expiresAtMillis|nonce}.
+ * {@code 2|attachment|owner|task|TYPE|maxBytes|declaredSize or -|expiresAtMillis}. Tickets of version 1
+ * (which named a one-time nonce) are no longer accepted; they lived 15 minutes.
  */
 @Component
-public class UploadTickets {
+class UploadTickets {
 
 	private static final String ALGORITHM = "HmacSHA256";
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -37,7 +43,7 @@ public class UploadTickets {
 	private final SecretKeySpec key;
 
 	@Autowired
-	public UploadTickets(@Value("${tasklens.data-dir}") Path dataDir) {
+	UploadTickets(@Value("${tasklens.data-dir}") Path dataDir) {
 		this(KeyFile.loadOrCreate(dataDir, "upload-hmac.key", 32));
 	}
 
@@ -45,10 +51,11 @@ public class UploadTickets {
 		this.key = new SecretKeySpec(key, ALGORITHM);
 	}
 
-	public String sign(UploadGrant grant) {
-		String payload = String.join("|", "1", grant.attachmentId(), grant.ownerId(), grant.taskId(),
-				grant.type().name(), Long.toString(grant.maxBytes()), Long.toString(grant.expiresAt().toEpochMilli()),
-				grant.nonce());
+	String sign(UploadGrant grant) {
+		String payload = String.join("|", "2", grant.attachmentId(), grant.ownerId(), grant.taskId(),
+				grant.type().name(), Long.toString(grant.maxBytes()),
+				grant.declaredSize() == null ? "-" : Long.toString(grant.declaredSize()),
+				Long.toString(grant.expiresAt().toEpochMilli()));
 		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
 		return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
 	}
@@ -58,7 +65,7 @@ public class UploadTickets {
 	 *
 	 * @throws UploadUrlRejectedException when the ticket is malformed, tampered with or expired
 	 */
-	public UploadGrant verify(String ticket, Instant now) {
+	UploadGrant verify(String ticket, Instant now) {
 		UploadGrant grant = decode(ticket);
 		if (!now.isBefore(grant.expiresAt())) {
 			throw new UploadUrlRejectedException("this upload URL has expired");
@@ -88,7 +95,7 @@ public class UploadTickets {
 			throw invalid;
 		}
 		String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-		if (fields.length != 8 || !fields[0].equals("1")) {
+		if (fields.length != 8 || !fields[0].equals("2")) {
 			throw invalid;
 		}
 		try {
@@ -97,8 +104,9 @@ public class UploadTickets {
 				throw invalid;
 			}
 			ImageType type = ImageType.valueOf(fields[4]);
-			return new UploadGrant(attachment, owner, task, Attachment.objectKey(owner, task, attachment, type.extension()), type, Long.parseLong(fields[5]),
-					Instant.ofEpochMilli(Long.parseLong(fields[6])), fields[7]);
+			Long declared = fields[6].equals("-") ? null : Long.valueOf(fields[6]);
+			return new UploadGrant(attachment, owner, task, new ObjectKey(owner, task, attachment, type).toString(),
+					type, Long.parseLong(fields[5]), declared, Instant.ofEpochMilli(Long.parseLong(fields[7])));
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid;

@@ -1,0 +1,2 @@
+/** Amazon Rekognition as the {@code LabelDetector} ({@code tasklens.labeling.detector=rekognition}). */
+package app.tasklens.adapter.rekognition;
