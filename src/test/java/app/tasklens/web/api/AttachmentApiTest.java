@@ -390,6 +390,10 @@ class AttachmentApiTest {
 	/** Waits until labeling is done with the attachment, so that it changes nothing while a test looks. */
 	private void settled(String attachmentId) {
 		uploads.awaitStatus(alice, task, attachmentId, Set.of("LABELED", "FAILED"), Duration.ofSeconds(60));
+		// The worker deletes the job in a transaction of its own, just after the labels are saved.
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+				"SELECT COUNT(*) FROM labeling_jobs WHERE attachment_id = ?").param(attachmentId).query(Long.class)
+			.single() == 0);
 	}
 
 	/** A new attachment waiting for its bytes. */
