@@ -638,6 +638,7 @@
       }).then(function (html) {
         var body = dialog.querySelector('.dialog-body');
         body.replaceChildren(parseHtml(html));
+        htmx.process(body); // the viewer's label forms
         var viewer = body.querySelector('.viewer');
         dialog.querySelector('.dialog-title').textContent = viewer ? viewer.dataset.title : 'Image';
         opener = link;

@@ -2,6 +2,7 @@ package app.tasklens.web.ui;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,16 +11,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tasklens.attachment.AttachmentService;
 import app.tasklens.attachment.IllegalAttachmentStateException;
+import app.tasklens.labeling.DuplicateLabelException;
+import app.tasklens.labeling.EditLabels;
+import app.tasklens.labeling.InvalidLabelException;
+import app.tasklens.labeling.LabelNotFoundException;
 import app.tasklens.web.CurrentUser;
 
 /**
  * A task's images as HTML: the card that {@code js/app.js} swaps in when an event says an image changed,
- * all cards of a task (after a reconnect), the image opened with its boxes and text, and retry and delete
- * as forms that work without JavaScript. Asking for an upload URL, the image bytes and the event stream
+ * all cards of a task (after a reconnect), the image opened with its boxes and text, and retry, delete and
+ * the user's label edits as forms that work without JavaScript. Asking for an upload URL, the image bytes and the event stream
  * are the JSON routes of {@code web.api}, which the page calls with its session.
  */
 @Controller
@@ -28,12 +34,16 @@ class AttachmentPages {
 
 	private static final String HTMX = "HX-Request";
 
+	private static final int UNPROCESSABLE = HttpStatus.UNPROCESSABLE_CONTENT.value();
+
 	private final AttachmentCards cards;
 	private final AttachmentService attachments;
+	private final EditLabels labels;
 
-	AttachmentPages(AttachmentCards cards, AttachmentService attachments) {
+	AttachmentPages(AttachmentCards cards, AttachmentService attachments, EditLabels labels) {
 		this.cards = cards;
 		this.attachments = attachments;
+		this.labels = labels;
 	}
 
 	@ModelAttribute("user")
@@ -60,6 +70,54 @@ class AttachmentPages {
 			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model) {
 		model.addAttribute("view", cards.view(user.id(), taskId, attachmentId));
 		return htmx ? "attachment-parts :: viewer" : "attachment";
+	}
+
+	/**
+	 * Adds a label by hand. htmx gets the viewer back (a refused name is 422 with the reason at the field);
+	 * without JavaScript a redirect to the image's page with a message, or that page with the reason.
+	 */
+	@PostMapping("/{attachmentId}/labels")
+	String addLabel(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,
+			@RequestParam(defaultValue = "") String name, @RequestHeader(name = HTMX, defaultValue = "false") boolean htmx,
+			Model model, RedirectAttributes flash, HttpServletResponse response) {
+		try {
+			labels.add(user.id(), taskId, attachmentId, name);
+		}
+		catch (InvalidLabelException | DuplicateLabelException | IllegalAttachmentStateException ex) {
+			response.setStatus(UNPROCESSABLE);
+			model.addAttribute("view", cards.view(user.id(), taskId, attachmentId))
+				.addAttribute("labelError", UiErrors.sentence(ex.getMessage()))
+				.addAttribute("typedLabel", name);
+			return htmx ? "attachment-parts :: viewer" : "attachment";
+		}
+		return labelsChanged(user, taskId, attachmentId, htmx, "Label added.", model, flash, response);
+	}
+
+	/** Removes a label and the kinds of it; one that is gone already (another tab) is simply not there. */
+	@PostMapping("/{attachmentId}/labels/remove")
+	String removeLabel(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,
+			@RequestParam(defaultValue = "") String name, @RequestHeader(name = HTMX, defaultValue = "false") boolean htmx,
+			Model model, RedirectAttributes flash, HttpServletResponse response) {
+		try {
+			labels.remove(user.id(), taskId, attachmentId, name);
+		}
+		catch (LabelNotFoundException | IllegalAttachmentStateException ex) {
+			return labelsChanged(user, taskId, attachmentId, htmx, "That label is not on the image.", model, flash,
+					response);
+		}
+		return labelsChanged(user, taskId, attachmentId, htmx, "Label removed.", model, flash, response);
+	}
+
+	/** @param message fixed text of ours, so it goes into the JSON header without escaping */
+	private String labelsChanged(CurrentUser user, String taskId, String attachmentId, boolean htmx, String message,
+			Model model, RedirectAttributes flash, HttpServletResponse response) {
+		if (htmx) {
+			response.setHeader("HX-Trigger", "{\"tasklens:message\":\"" + message + "\"}");
+			model.addAttribute("view", cards.view(user.id(), taskId, attachmentId)).addAttribute("focusLabels", true);
+			return "attachment-parts :: viewer";
+		}
+		flash.addFlashAttribute("message", message);
+		return "redirect:/tasks/" + taskId + "/attachments/" + attachmentId + "/view";
 	}
 
 	/**

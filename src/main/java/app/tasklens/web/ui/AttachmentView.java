@@ -21,9 +21,10 @@ import app.tasklens.labeling.TextDetection;
  * @param boxes every instance of every label, in label order
  * @param labels all labels, in the order of the card's badges
  * @param text the lines of text read in the image (its words when no lines were told apart)
+ * @param removed the names the user removed, which labeling again keeps out
  */
 record AttachmentView(AttachmentCard card, int width, int height, List<Box> boxes, List<LabelRow> labels,
-		List<TextLine> text) {
+		List<TextLine> text, List<String> removed) {
 
 	/** How many distinct colours the boxes cycle through; one per label, see {@code app.css}. */
 	static final int COLOURS = 6;
@@ -49,7 +50,7 @@ record AttachmentView(AttachmentCard card, int width, int height, List<Box> boxe
 		int width = attachment.width();
 		int height = attachment.height();
 		if (attachment.status() != AttachmentStatus.LABELED || detection == null) {
-			return new AttachmentView(card, width, height, List.of(), List.of(), List.of());
+			return new AttachmentView(card, width, height, List.of(), List.of(), List.of(), List.of());
 		}
 		double font = captionSize(width, height);
 		List<Box> boxes = new ArrayList<>();
@@ -66,7 +67,8 @@ record AttachmentView(AttachmentCard card, int width, int height, List<Box> boxe
 			rows.add(new LabelRow(label.name(), byUser ? "yours" : AttachmentCard.percent(label.confidence()),
 					String.join(", ", label.parents()), label.instances().size(), byUser));
 		}
-		return new AttachmentView(card, width, height, List.copyOf(boxes), List.copyOf(rows), text(detection));
+		return new AttachmentView(card, width, height, List.copyOf(boxes), List.copyOf(rows), text(detection),
+				detection.edits().removed());
 	}
 
 	private static Box box(Label.Instance instance, String name, int width, int height, double font, int colour) {

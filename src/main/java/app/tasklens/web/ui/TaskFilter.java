@@ -58,6 +58,11 @@ record TaskFilter(String q, String label, String done, String after) {
 		};
 	}
 
+	/** The same search and filter with {@code other} as the label, at the first page. */
+	String withLabel(String other) {
+		return new TaskFilter(q, other, done, null).firstPage();
+	}
+
 	/** The same search and filter without the label. */
 	public String withoutLabel() {
 		return new TaskFilter(q, null, done, null).firstPage();

@@ -21,6 +21,15 @@ import app.tasklens.web.DiskFull;
 @ControllerAdvice(basePackageClasses = UiErrors.class)
 class UiErrors {
 
+	/** A rule's message ("a label needs a name") as a sentence for the page: capital first, full stop last. */
+	static String sentence(String message) {
+		if (message == null || message.isEmpty()) {
+			return message;
+		}
+		String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+		return text.endsWith(".") ? text : text + ".";
+	}
+
 	/** Someone else's task looks exactly like a missing one. */
 	@ExceptionHandler(TaskNotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)

@@ -64,6 +64,8 @@ class ApiDocsBrowserTest {
 					"/api/tasks/{taskId}/attachments/{attachmentId}/complete",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/content",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/thumbnail", "/api/uploads/{ticket}", "/api/signedUrl",
+					"/api/tasks/{taskId}/attachments/{attachmentId}/labels",
+					"/api/tasks/{taskId}/attachments/{attachmentId}/labels/{name}", "/api/labels",
 					"/api/events", "/api/detect-labels");
 			assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).startsWith("Tasklens API");
 

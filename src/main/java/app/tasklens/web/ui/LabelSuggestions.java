@@ -1,0 +1,47 @@
+package app.tasklens.web.ui;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import app.tasklens.labeling.AttachmentLabels;
+import app.tasklens.labeling.LabelCount;
+import app.tasklens.web.CurrentUser;
+
+/**
+ * What the label filter suggests as the user types (htmx asks as they type): the user's labels and parents
+ * that begin with it, most images first, each a link to the list filtered by it with the other filters
+ * kept, and how many tasks it finds. Without JavaScript the filter takes the typed label as it is.
+ */
+@Controller
+class LabelSuggestions {
+
+	static final int SHOWN = 8;
+
+	private final AttachmentLabels labels;
+
+	LabelSuggestions(AttachmentLabels labels) {
+		this.labels = labels;
+	}
+
+	/** A suggested label: its name, what it finds ("3 tasks"), and the filtered list. Public for the template. */
+	record Suggestion(String name, String finds, String href) {
+	}
+
+	@GetMapping("/labels/suggestions")
+	String suggest(CurrentUser user, TaskFilter filter, @RequestParam(name = "label", defaultValue = "") String typed,
+			Model model) {
+		List<Suggestion> suggestions = labels.suggest(user.id(), typed, SHOWN).stream()
+			.map(found -> new Suggestion(found.name(), count(found), filter.withLabel(found.name())))
+			.toList();
+		model.addAttribute("suggestions", suggestions).addAttribute("typed", typed);
+		return "task-parts :: label-suggestions";
+	}
+
+	private static String count(LabelCount found) {
+		return found.tasks() == 1 ? "1 task" : found.tasks() + " tasks";
+	}
+}
