@@ -36,6 +36,7 @@ import app.tasklens.labeling.Label;
 import app.tasklens.labeling.LabelDetection;
 import app.tasklens.vision.LabelHierarchy;
 import app.tasklens.vision.LabelHierarchy.LabelNode;
+import app.tasklens.vision.LabelTuning;
 import app.tasklens.vision.OcrSamples;
 import app.tasklens.vision.OnnxLabelDetector;
 import app.tasklens.vision.StageTimings;
@@ -59,9 +60,10 @@ import app.tasklens.vision.VisionSettings;
  */
 final class BenchLabelsCommand {
 
-	static final String USAGE = "usage: ./tasklens bench-labels [--eval DIR] [--out DIR]";
+	static final String USAGE = "usage: ./tasklens bench-labels [--eval DIR] [--everyday DIR] [--out DIR] [--quality-only]";
 
 	static final double TOP5_FLOOR = 0.95;
+	static final double EVERYDAY_HIT5_FLOOR = 0.80;
 	static final double RECALL_FLOOR = 0.75;
 	static final double PRECISION_FLOOR = 0.85;
 	static final double MARGINAL_FLOOR_MS = 40;
@@ -86,11 +88,15 @@ final class BenchLabelsCommand {
 	static int run(String[] args) {
 		Path eval = Path.of("../shared/eval");
 		Path out = Path.of("target/bench-labels");
+		Path everyday = Path.of("eval/everyday");
+		boolean qualityOnly = false;
 		try {
 			for (int i = 0; i < args.length; i++) {
 				switch (args[i]) {
 					case "--eval" -> eval = Path.of(value(args, ++i));
 					case "--out" -> out = Path.of(value(args, ++i));
+					case "--everyday" -> everyday = Path.of(value(args, ++i));
+					case "--quality-only" -> qualityOnly = true;
 					case "-h", "--help" -> {
 						System.out.println(USAGE);
 						return 0;
@@ -105,12 +111,23 @@ final class BenchLabelsCommand {
 			return 2;
 		}
 		try {
-			Report report = measure(eval);
+			if (qualityOnly) {
+				Tuning tuning = measureQuality(eval, everyday);
+				String table = tuning.markdown(new Floor("everyday hit@5", tuning.shipped().hit5(), "≥ 80 %",
+						tuning.shipped().hit5() >= EVERYDAY_HIT5_FLOOR));
+				Files.createDirectories(out);
+				Files.writeString(out.resolve("bench-labels-quality.md"), table);
+				Files.write(out.resolve("everyday-labels.txt"), tuning.everydayFirstFive());
+				System.out.print(table);
+				return 0;
+			}
+			Report report = measure(eval, everyday);
 			String table = report.markdown();
 			Files.createDirectories(out);
 			JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 			Files.writeString(out.resolve("bench-labels.json"), json.writeValueAsString(report));
 			Files.writeString(out.resolve("bench-labels.md"), table);
+			Files.write(out.resolve("everyday-labels.txt"), report.everydayFirstFive());
 			System.out.print(table);
 			System.out.println("\nwritten: " + out.resolve("bench-labels.json") + ", " + out.resolve("bench-labels.md"));
 			return report.holdsAllFloors() ? 0 : 1;
@@ -121,10 +138,11 @@ final class BenchLabelsCommand {
 		}
 	}
 
-	private static Report measure(Path eval) throws Exception {
+	private static Report measure(Path eval, Path everydayFolder) throws Exception {
 		LabelHierarchy hierarchy = LabelHierarchy.fromClasspath();
 		List<Photo> imagenet = imagenetPhotos(hierarchy, eval.resolve("imagenet"));
 		List<Photo> coco = cocoPhotos(eval.resolve("coco"));
+		List<Photo> everyday = everydayPhotos(everydayFolder);
 		List<Photo> all = Stream.concat(imagenet.stream(), coco.stream()).toList();
 		LabelMetrics metrics = new LabelMetrics(hierarchy);
 		DetectOptions options = DetectOptions.defaults();
@@ -137,6 +155,10 @@ final class BenchLabelsCommand {
 			double loadMs = millis(System.nanoTime() - start);
 
 			Classifier classifier = classify(detector, imagenet);
+			TuningLab lab = new TuningLab(detector, metrics, options, truths(detector, imagenet, options),
+					truths(detector, coco, options), truths(detector, everyday, options));
+			Tuning tuning = new Tuning(lab.quality("shipped", LabelTuning.DEFAULT), lab.views(), lab.crossValidate(),
+					lab.reliability(), lab.everydayFirstFive(everyday.stream().map(Photo::name).toList()));
 			for (int i = 0; i < WARM_UP; i++) {
 				detector.detectTimed(all.get(i * all.size() / WARM_UP).bytes(), options);
 			}
@@ -160,7 +182,79 @@ final class BenchLabelsCommand {
 					settings.intraOpThreads(), loadAverageBefore,
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), detector.modelVersion(),
 					eval.toAbsolutePath().normalize().toString(), loadMs, classifier, imagenetScore, cocoScore,
-					Latency.of(timed.stream().map(TimedDetection::timings).toList()), throughput, text);
+					Latency.of(timed.stream().map(TimedDetection::timings).toList()), throughput, text, tuning);
+		}
+	}
+
+	/** Only the label quality figures (no timing): for trying a change to the merge quickly. */
+	private static Tuning measureQuality(Path eval, Path everydayFolder) throws Exception {
+		LabelHierarchy hierarchy = LabelHierarchy.fromClasspath();
+		List<Photo> imagenet = imagenetPhotos(hierarchy, eval.resolve("imagenet"));
+		List<Photo> coco = cocoPhotos(eval.resolve("coco"));
+		List<Photo> everyday = everydayPhotos(everydayFolder);
+		DetectOptions options = DetectOptions.defaults();
+		try (OnnxLabelDetector detector = OnnxLabelDetector.open(CliSettings.vision())) {
+			TuningLab lab = new TuningLab(detector, new LabelMetrics(hierarchy), options, truths(detector, imagenet, options),
+					truths(detector, coco, options), truths(detector, everyday, options));
+			return new Tuning(lab.quality("shipped", LabelTuning.DEFAULT), lab.views(), lab.crossValidate(),
+					lab.reliability(), lab.everydayFirstFive(everyday.stream().map(Photo::name).toList()));
+		}
+	}
+
+	/** Every photo's evidence with all classifier views, and its truth. */
+	private static List<TuningLab.Truth> truths(OnnxLabelDetector detector, List<Photo> photos, DetectOptions options) {
+		List<TuningLab.Truth> truths = new ArrayList<>();
+		for (Photo photo : photos) {
+			Set<Integer> present = new LinkedHashSet<>();
+			photo.objects().forEach(object -> present.add(object.classIndex()));
+			truths.add(new TuningLab.Truth(detector.evidence(photo.bytes(), options), photo.imagenetClass(), present,
+					photo.half(), photo.accepted(), photo.wrong()));
+		}
+		return truths;
+	}
+
+	/**
+	 * The tuning figures: the shipped tuning on all photos, each set of classifier views, the cross-validated
+	 * fits, the reliability table, and each everyday photo's first five labels.
+	 */
+	record Tuning(TuningLab.Quality shipped, List<TuningLab.Quality> views, List<TuningLab.Fit> fits,
+			List<TuningLab.Bin> reliability, List<String> everydayFirstFive) {
+
+		String markdown(Floor everydayFloor) {
+			StringBuilder md = new StringBuilder();
+			md.append(String.format(Locale.ROOT, "%nEveryday photos (%d, `--everyday`), shipped tuning%n%n", shipped.photos()));
+			md.append("| Measure | Value | Floor | |\n|---|---:|---|---|\n");
+			Report.row(md, "hit@1: first label accepted", Report.pct(shipped.hit1()), null);
+			Report.row(md, "hit@5: an accepted label among the first five", Report.pct(shipped.hit5()), everydayFloor);
+			Report.row(md, "photos with no label", Report.pct(shipped.noLabel()), null);
+			Report.row(md, "labels at ≥ 90 not accepted (photos with one)",
+					shipped.wrongAt90() + " (" + shipped.photosWrongAt90() + ")", null);
+			Report.row(md, "labels named wrong among the first five", String.valueOf(shipped.namedWrongInFive()), null);
+			md.append("\nWhat each classifier view buys (all photos; each look is one more classifier inference)\n\n");
+			md.append("| Views | ImageNet top-1 | top-5 | COCO recall | COCO precision | everyday hit@1 | hit@5 | no label"
+					+ " | wrong ≥ 90 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			for (TuningLab.Quality q : views) {
+				md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %d |%n", q.tuning(),
+						Report.pct(q.top1()), Report.pct(q.top5()), Report.num(q.cocoRecall()), Report.num(q.cocoPrecision()), Report.pct(q.hit1()),
+						Report.pct(q.hit5()), Report.pct(q.noLabel()), q.wrongAt90()));
+			}
+			md.append("\nCross-validation: fitted on one half, reported on the other\n\n");
+			md.append("| Parameter | fitted on | value | reported on the other half |\n|---|---|---:|---|\n");
+			for (TuningLab.Fit fit : fits) {
+				TuningLab.Quality q = fit.reported();
+				String reported = fit.parameter().startsWith("detector")
+						? "COCO recall " + Report.num(q.cocoRecall()) + ", precision " + Report.num(q.cocoPrecision())
+						: "everyday hit@1 " + Report.pct(q.hit1()) + ", hit@5 " + Report.pct(q.hit5()) + ", wrong ≥ 90: " + q.wrongAt90();
+				md.append(String.format(Locale.ROOT, "| %s | %c | %.2f | %s |%n", fit.parameter(), fit.fittedOn(),
+						fit.value(), reported));
+			}
+			md.append("\nReliability of the shipped tuning: confidence bin → share of labels that are right\n\n");
+			md.append("| Labels | bin | labels | right |\n|---|---|---:|---:|\n");
+			for (TuningLab.Bin bin : reliability) {
+				md.append(String.format(Locale.ROOT, "| %s | %.0f–%.0f | %d | %s |%n", bin.set(), bin.from(),
+						Math.min(100, bin.to()), bin.labels(), bin.labels() == 0 ? "–" : Report.pct(bin.right())));
+			}
+			return md.toString();
 		}
 	}
 
@@ -287,7 +381,30 @@ final class BenchLabelsCommand {
 	}
 
 	/** An evaluation photo: its bytes, and its truth (an ImageNet class, or COCO objects). */
-	private record Photo(byte[] bytes, int imagenetClass, List<ClassBox> objects) {
+	private record Photo(byte[] bytes, int imagenetClass, List<ClassBox> objects, String name, char half,
+			Set<String> accepted, Set<String> wrong) {
+
+		Photo(byte[] bytes, int imagenetClass, List<ClassBox> objects) {
+			this(bytes, imagenetClass, objects, "", 'A', Set.of(), Set.of());
+		}
+	}
+
+	/** {@code photos.tsv}: file, half, accepted names, wrong names, then source columns (see its README). */
+	private static List<Photo> everydayPhotos(Path folder) throws IOException {
+		Path index = folder.resolve("photos.tsv");
+		if (!Files.exists(index)) {
+			throw new IOException("no " + index.toAbsolutePath().normalize() + " (give the everyday set with --everyday DIR)");
+		}
+		List<Photo> photos = new ArrayList<>();
+		for (String line : Files.readAllLines(index)) {
+			if (line.isBlank() || line.startsWith("#")) {
+				continue;
+			}
+			String[] f = line.split("\t", -1);
+			photos.add(new Photo(Files.readAllBytes(folder.resolve("images").resolve(f[0])), -1, List.of(), f[0],
+					f[1].charAt(0), Set.of(f[2].split("\\|")), f[3].isBlank() ? Set.of() : Set.of(f[3].split("\\|"))));
+		}
+		return photos;
 	}
 
 	private static List<Photo> imagenetPhotos(LabelHierarchy hierarchy, Path folder) throws IOException {
@@ -414,15 +531,18 @@ final class BenchLabelsCommand {
 	/** Load averages (one minute) before and after the run tell how much the machine was shared. */
 	record Report(String date, int cores, int threadsPerInference, double loadAverageBefore,
 			double loadAverageAfter, String modelVersion, String eval, double loadMs, Classifier classifier,
-			Imagenet imagenet, Coco coco, Latency latency, Throughput throughput, List<TextImage> text, Floor loadFloor,
-			Floor top5Floor, Floor recallFloor, Floor precisionFloor, Floor marginalFloor, Floor ocrFloor) {
+			Imagenet imagenet, Coco coco, Latency latency, Throughput throughput, List<TextImage> text, Tuning tuning,
+			Floor loadFloor, Floor top5Floor, Floor recallFloor, Floor precisionFloor, Floor marginalFloor,
+			Floor ocrFloor, Floor everydayFloor) {
 
 		static Report of(String date, int cores, int threadsPerInference, double loadAverageBefore,
 				double loadAverageAfter, String modelVersion, String eval, double loadMs, Classifier classifier,
-				Imagenet imagenet, Coco coco, Latency latency, Throughput throughput, List<TextImage> text) {
+				Imagenet imagenet, Coco coco, Latency latency, Throughput throughput, List<TextImage> text,
+				Tuning tuning) {
 			double pageMs = text.stream().filter(t -> t.name().equals(PAGE)).findFirst().orElseThrow().ocrMs();
+			double hit5 = tuning.shipped().hit5();
 			return new Report(date, cores, threadsPerInference, loadAverageBefore, loadAverageAfter, modelVersion,
-					eval, loadMs, classifier, imagenet, coco, latency, throughput, text,
+					eval, loadMs, classifier, imagenet, coco, latency, throughput, text, tuning,
 					new Floor("model load ms", loadMs, "≤ 1 s", loadMs <= LOAD_FLOOR_MS),
 					new Floor("classifier top-5", classifier.top5(), "≥ 95 %", classifier.top5() >= TOP5_FLOOR),
 					new Floor("COCO label recall", coco.labelRecall(), "≥ 0.75", coco.labelRecall() >= RECALL_FLOOR),
@@ -430,12 +550,17 @@ final class BenchLabelsCommand {
 							coco.labelPrecision() >= PRECISION_FLOOR),
 					new Floor("marginal ms per photo without text", throughput.withoutText().marginalMs(), "≤ 40 ms",
 							throughput.withoutText().marginalMs() <= MARGINAL_FLOOR_MS),
-					new Floor("OCR ms, page", pageMs, "≤ 300 ms", pageMs <= OCR_PAGE_FLOOR_MS));
+					new Floor("OCR ms, page", pageMs, "≤ 300 ms", pageMs <= OCR_PAGE_FLOOR_MS),
+					new Floor("everyday hit@5", hit5, "≥ 80 %", hit5 >= EVERYDAY_HIT5_FLOOR));
 		}
 
 		boolean holdsAllFloors() {
-			return Stream.of(loadFloor, top5Floor, recallFloor, precisionFloor, marginalFloor, ocrFloor)
+			return Stream.of(loadFloor, top5Floor, recallFloor, precisionFloor, marginalFloor, ocrFloor, everydayFloor)
 				.allMatch(Floor::pass);
+		}
+
+		List<String> everydayFirstFive() {
+			return tuning.everydayFirstFive();
 		}
 
 		String markdown() {
@@ -478,6 +603,7 @@ final class BenchLabelsCommand {
 						image.name(), OCR_RUNS, image.totalMs()), ms(image.ocrMs()) + "; " + ms(image.medianOcrMs()),
 						image.name().equals(PAGE) ? ocrFloor : null);
 			}
+			md.append(tuning.markdown(everydayFloor));
 			md.append(String.format(Locale.ROOT, "%nLatency per photo, one thread, %d photos (ms)%n%n", latency.images()));
 			md.append("| Stage | p50 | p95 |\n|---|---:|---:|\n");
 			stage(md, "decode", latency.decode());
@@ -490,7 +616,7 @@ final class BenchLabelsCommand {
 			return md.toString();
 		}
 
-		private static void row(StringBuilder md, String measure, String value, Floor floor) {
+		static void row(StringBuilder md, String measure, String value, Floor floor) {
 			md.append("| ").append(measure).append(" | ").append(value).append(" | ");
 			md.append(floor == null ? " | " : floor.bound() + " | " + (floor.pass() ? "✓ pass" : "✗ FAIL"));
 			md.append(" |\n");
@@ -504,11 +630,11 @@ final class BenchLabelsCommand {
 			return String.format(Locale.ROOT, "%.0f ms", value);
 		}
 
-		private static String pct(double value) {
+		static String pct(double value) {
 			return String.format(Locale.ROOT, "%.1f %%", value * 100);
 		}
 
-		private static String num(double value) {
+		static String num(double value) {
 			return String.format(Locale.ROOT, "%.3f", value);
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,7 @@ final class LabelMetrics {
 	private final LabelHierarchy hierarchy;
 	private final Set<String> modelClassIds = new HashSet<>();
 	private final Map<LabelNode, Set<Integer>> claims = new ConcurrentHashMap<>();
+	private final Map<LabelNode, List<LabelNode>> ancestors = new ConcurrentHashMap<>();
 
 	LabelMetrics(LabelHierarchy hierarchy) {
 		this.hierarchy = hierarchy;
@@ -100,15 +102,58 @@ final class LabelMetrics {
 	Ratio labelPrecision(Set<Integer> present, List<Label> labels) {
 		Ratio precision = Ratio.NONE;
 		for (Label label : labels) {
-			Optional<LabelNode> node = hierarchy.byName(label.name()).filter(n -> modelClassIds.contains(n.id()));
-			if (node.isPresent()) {
-				Set<Integer> claimed = claims.computeIfAbsent(node.get(), this::cocoClassesClaimedBy);
-				if (!claimed.isEmpty()) {
-					precision = precision.plus(Ratio.of(claimed.stream().anyMatch(present::contains)));
-				}
+			Optional<Boolean> right = objectLabelRight(present, label);
+			if (right.isPresent()) {
+				precision = precision.plus(Ratio.of(right.get()));
 			}
 		}
 		return precision;
+	}
+
+	/** Whether an object label is right for a COCO image with {@code present} classes; empty when not judged. */
+	Optional<Boolean> objectLabelRight(Set<Integer> present, Label label) {
+		Optional<LabelNode> node = hierarchy.byName(label.name()).filter(n -> modelClassIds.contains(n.id()));
+		if (node.isEmpty()) {
+			return Optional.empty();
+		}
+		Set<Integer> claimed = claims.computeIfAbsent(node.get(), this::cocoClassesClaimedBy);
+		return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.stream().anyMatch(present::contains));
+	}
+
+	/**
+	 * Whether a person would accept the label for an everyday photo: its name is one of {@code accepted}
+	 * (case-insensitive), or it is an ancestor in the label hierarchy of one of them (Mammal for Dog).
+	 */
+	boolean accepted(Label label, Set<String> accepted) {
+		String name = label.name().toLowerCase(Locale.ROOT);
+		for (String ok : accepted) {
+			if (ok.equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		Optional<LabelNode> node = hierarchy.byName(label.name());
+		return node.isPresent() && accepted.stream()
+			.map(hierarchy::byName)
+			.flatMap(Optional::stream)
+			.anyMatch(ok -> ancestorsOf(ok).contains(node.get()));
+	}
+
+	/** An everyday photo's score: first label right, one of the first five right, no label, wrong at ≥ 90. */
+	record PhotoScore(boolean hit1, boolean hit5, boolean none, int wrongAt90, int namedWrongInFive) {
+	}
+
+	PhotoScore scorePhoto(List<Label> labels, Set<String> accepted, Set<String> wrong) {
+		List<Label> five = labels.subList(0, Math.min(5, labels.size()));
+		int wrongAt90 = (int) labels.stream().filter(l -> l.confidence() >= 90 && !accepted(l, accepted)).count();
+		int namedWrong = (int) five.stream()
+			.filter(l -> wrong.stream().anyMatch(w -> w.equalsIgnoreCase(l.name())))
+			.count();
+		return new PhotoScore(!labels.isEmpty() && accepted(labels.get(0), accepted),
+				five.stream().anyMatch(l -> accepted(l, accepted)), labels.isEmpty(), wrongAt90, namedWrong);
+	}
+
+	private List<LabelNode> ancestorsOf(LabelNode node) {
+		return ancestors.computeIfAbsent(node, hierarchy::ancestors);
 	}
 
 	/** Whether the returned labels or their parents name {@code truth} or one of its ancestors. */

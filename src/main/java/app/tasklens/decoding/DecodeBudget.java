@@ -124,6 +124,8 @@ public final class DecodeBudget {
 		input.mark();
 		try {
 			input.setByteOrder(ByteOrder.LITTLE_ENDIAN);
+			// The reader has read the header by now; the chunks are walked from the file's start.
+			input.seek(0);
 			input.skipBytes(12);
 			// A file whose chunks cannot be walked is charged as the costly kind; its reader refuses it anyway.
 			for (int chunk = 0; chunk < 64; chunk++) {
@@ -143,7 +145,7 @@ public final class DecodeBudget {
 			}
 			return true;
 		}
-		catch (EOFException ex) {
+		catch (EOFException | IndexOutOfBoundsException ex) {
 			return true;
 		}
 		finally {

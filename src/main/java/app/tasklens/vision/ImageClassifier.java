@@ -2,13 +2,18 @@ package app.tasklens.vision;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 
 /**
  * MobileNetV2 (int8) on the 1000 ImageNet classes, preprocessed as torchvision's evaluation transform:
- * short side resized to 256, centre crop 224, RGB normalised by the ImageNet mean and deviation.
+ * short side resized to 256, centre crop 224, RGB normalised by the ImageNet mean and deviation; and on other
+ * views of the same image ({@link ClassifierView}), since a photo's subject is not always in its centre square.
  */
 final class ImageClassifier implements AutoCloseable {
 
@@ -32,16 +37,91 @@ final class ImageClassifier implements AutoCloseable {
 		return model.newIo();
 	}
 
-	/** The 1000 logits for the image (softmax is the caller's, with its calibrated temperature). */
+	/** Aspect ratio (long / short side) from which {@link ClassifierView#SIDES} is looked at. */
+	static final double SIDES_ASPECT = 1.3;
+
+	/** The 1000 logits for the image's centre crop (softmax is the caller's, with its calibrated temperature). */
 	float[] classify(BufferedImage image, OnnxModel.Io io, Scratch scratch) throws OrtException {
-		CenterCrop crop = CenterCrop.of(image.getWidth(), image.getHeight(), RESIZE, CROP);
-		Resampler.Taps xs = Resampler.taps(image.getWidth(), crop.resizedWidth(), crop.left(), CROP);
-		Resampler.Taps ys = Resampler.taps(image.getHeight(), crop.resizedHeight(), crop.top(), CROP);
+		return classify(image, Set.of(ClassifierView.CENTER), io, scratch).get(ClassifierView.CENTER)[0];
+	}
+
+	/**
+	 * Logits for each of {@code views} that applies to the image: one array of 1000 per look ({@link ClassifierView#SIDES}
+	 * has two, or none for a squarish image).
+	 */
+	Map<ClassifierView, float[][]> classify(BufferedImage image, Set<ClassifierView> views, OnnxModel.Io io, Scratch scratch)
+			throws OrtException {
+		Map<ClassifierView, float[][]> logits = new EnumMap<>(ClassifierView.class);
+		int width = image.getWidth();
+		int height = image.getHeight();
+		if (views.contains(ClassifierView.CENTER) || views.contains(ClassifierView.FLIP)) {
+			CenterCrop crop = CenterCrop.of(width, height, RESIZE, CROP);
+			crop(image, crop.resizedWidth(), crop.resizedHeight(), crop.left(), crop.top(), io, scratch);
+			if (views.contains(ClassifierView.CENTER)) {
+				logits.put(ClassifierView.CENTER, new float[][] { run(io) });
+			}
+			if (views.contains(ClassifierView.FLIP)) {
+				mirrorInPlace(io.input());
+				logits.put(ClassifierView.FLIP, new float[][] { run(io) });
+			}
+		}
+		if (views.contains(ClassifierView.WHOLE)) {
+			whole(image, io, scratch);
+			logits.put(ClassifierView.WHOLE, new float[][] { run(io) });
+		}
+		if (views.contains(ClassifierView.SIDES)) {
+			double aspect = (double) Math.max(width, height) / Math.min(width, height);
+			if (aspect >= SIDES_ASPECT) {
+				CenterCrop crop = CenterCrop.of(width, height, CROP, CROP);
+				boolean landscape = width >= height;
+				int far = (landscape ? crop.resizedWidth() : crop.resizedHeight()) - CROP;
+				crop(image, crop.resizedWidth(), crop.resizedHeight(), 0, 0, io, scratch);
+				float[] first = run(io);
+				crop(image, crop.resizedWidth(), crop.resizedHeight(), landscape ? far : 0, landscape ? 0 : far, io,
+						scratch);
+				logits.put(ClassifierView.SIDES, new float[][] { first, run(io) });
+			}
+		}
+		return logits;
+	}
+
+	private float[] run(OnnxModel.Io io) throws OrtException {
+		model.run(io);
+		return io.output().clone();
+	}
+
+	/** The image resized to {@code resizedWidth × resizedHeight}, its 224² square at {@code left, top}. */
+	private static void crop(BufferedImage image, int resizedWidth, int resizedHeight, int left, int top,
+			OnnxModel.Io io, Scratch scratch) {
+		Resampler.Taps xs = Resampler.taps(image.getWidth(), resizedWidth, left, CROP);
+		Resampler.Taps ys = Resampler.taps(image.getHeight(), resizedHeight, top, CROP);
 		Resampler.Target target = new Resampler.Target(io.input(), CROP, CROP * CROP, RGB_PLANES, SCALE, OFFSET);
 		Resampler.resize(BgrImages.bytes(image), image.getWidth(), xs, ys, target,
 				scratch.floats(Resampler.scratchSize(xs, ys)));
-		model.run(io);
-		return io.output().clone();
+	}
+
+	/** The whole image in the square, centred; the padding is 0, the mean colour after normalisation. */
+	private static void whole(BufferedImage image, OnnxModel.Io io, Scratch scratch) {
+		Letterbox fit = Letterbox.fit(image.getWidth(), image.getHeight(), CROP);
+		Arrays.fill(io.input(), 0f);
+		int origin = (CROP - fit.height()) / 2 * CROP + (CROP - fit.width()) / 2;
+		Resampler.Taps xs = Resampler.taps(image.getWidth(), fit.width(), 0, fit.width());
+		Resampler.Taps ys = Resampler.taps(image.getHeight(), fit.height(), 0, fit.height());
+		Resampler.Target target = new Resampler.Target(io.input(), CROP, CROP * CROP, RGB_PLANES, SCALE, OFFSET,
+				origin);
+		Resampler.resize(BgrImages.bytes(image), image.getWidth(), xs, ys, target,
+				scratch.floats(Resampler.scratchSize(xs, ys)));
+	}
+
+	/** Mirrors the three 224² planes left–right. */
+	static void mirrorInPlace(float[] planes) {
+		for (int row = 0; row < 3 * CROP; row++) {
+			for (int left = row * CROP, right = left + CROP - 1; left < right; left++, right--) {
+				float t = planes[left];
+				planes[left] = planes[right];
+				planes[right] = t;
+			}
+		}
 	}
 
 	@Override

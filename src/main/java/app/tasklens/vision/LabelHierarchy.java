@@ -31,6 +31,9 @@ import java.util.OptionalInt;
  * aliases (|-separated), categories (|-separated)}</li>
  * <li>{@code imagenet-classes.tsv}: {@code class index, WordNet id, node id}</li>
  * <li>{@code coco-classes.tsv}: {@code class index, COCO name, node id}</li>
+ * <li>{@code concepts.tsv}: the scene and concept labels ({@code concept} rows: name, parent concepts, aliases,
+ * category), each a node of its own or, when a node has the name already, extra parents and aliases for it;
+ * its evidence rows are {@link Concepts}'.</li>
  * </ul>
  */
 public final class LabelHierarchy {
@@ -69,8 +72,76 @@ public final class LabelHierarchy {
 			nodes.put(node.id(), node);
 		}
 		List<String> wordnetIds = rows("imagenet-classes.tsv").stream().map(row -> row[1]).toList();
-		return new LabelHierarchy(nodes, classes("imagenet-classes.tsv", nodes), classes("coco-classes.tsv", nodes),
-				wordnetIds);
+		List<LabelNode> imagenet = classes("imagenet-classes.tsv", nodes);
+		List<LabelNode> coco = classes("coco-classes.tsv", nodes);
+		addConcepts(nodes, rows(Concepts.RESOURCE));
+		return new LabelHierarchy(nodes, replaced(imagenet, nodes), replaced(coco, nodes), wordnetIds);
+	}
+
+	/**
+	 * Adds the {@code concept} rows of {@link Concepts#RESOURCE}: a name the hierarchy lacks becomes a node (id
+	 * {@code concept:<name>}); a name it has keeps its node, which gains the row's parents and aliases.
+	 */
+	static void addConcepts(Map<String, LabelNode> nodes, List<String[]> rows) {
+		Map<String, String> idByName = new HashMap<>();
+		nodes.values().forEach(node -> idByName.putIfAbsent(key(node.name()), node.id()));
+		List<String[]> concepts = rows.stream().filter(row -> row[0].equals("concept")).toList();
+		for (String[] row : concepts) {
+			idByName.putIfAbsent(key(row[1]), "concept:" + key(row[1]).replace(' ', '_'));
+		}
+		for (String[] row : concepts) {
+			String id = idByName.get(key(row[1]));
+			List<String> parents = new ArrayList<>();
+			for (String parent : split(cell(row, 2), "\\|")) {
+				String parentId = idByName.get(key(parent));
+				if (parentId == null) {
+					throw new IllegalStateException(Concepts.RESOURCE + ": unknown parent " + parent + " of " + row[1]);
+				}
+				parents.add(parentId);
+			}
+			LabelNode known = nodes.get(id);
+			if (known == null) {
+				nodes.put(id, new LabelNode(id, row[1], parents, split(cell(row, 3), "\\|"), split(cell(row, 4), "\\|")));
+				continue;
+			}
+			List<String> allParents = new ArrayList<>(known.parentIds());
+			parents.stream().filter(parent -> !allParents.contains(parent)).forEach(allParents::add);
+			List<String> aliases = new ArrayList<>(known.aliases());
+			split(cell(row, 3), "\\|").stream().filter(alias -> !aliases.contains(alias)).forEach(aliases::add);
+			nodes.put(id, new LabelNode(id, known.name(), allParents, aliases, known.categories()));
+		}
+	}
+
+	/** The class lists again, with the nodes that concept rows changed. */
+	private static List<LabelNode> replaced(List<LabelNode> classes, Map<String, LabelNode> nodes) {
+		return classes.stream().map(node -> nodes.get(node.id())).toList();
+	}
+
+	/**
+	 * Indices of the ImageNet classes that {@code node} names or that lie below it: every bird for Bird; the
+	 * classifier's evidence for a label is their summed probability.
+	 */
+	public int[] imagenetClassesUnder(LabelNode node) {
+		return imagenetUnder().getOrDefault(node.id(), new int[0]);
+	}
+
+	private volatile Map<String, int[]> imagenetUnder;
+
+	private Map<String, int[]> imagenetUnder() {
+		Map<String, int[]> under = imagenetUnder;
+		if (under == null) {
+			Map<String, List<Integer>> lists = new HashMap<>();
+			for (int i = 0; i < imagenet.size(); i++) {
+				int index = i;
+				lists.computeIfAbsent(imagenet.get(i).id(), id -> new ArrayList<>()).add(index);
+				ancestors(imagenet.get(i)).forEach(a -> lists.computeIfAbsent(a.id(), id -> new ArrayList<>()).add(index));
+			}
+			Map<String, int[]> arrays = new HashMap<>();
+			lists.forEach((id, list) -> arrays.put(id, list.stream().mapToInt(Integer::intValue).toArray()));
+			under = Map.copyOf(arrays);
+			imagenetUnder = under;
+		}
+		return under;
 	}
 
 	/** The node of ImageNet-1k class {@code index} (0–999, sorted WordNet-id order). */
@@ -175,7 +246,7 @@ public final class LabelHierarchy {
 		return classes;
 	}
 
-	private static List<String[]> rows(String resource) {
+	static List<String[]> rows(String resource) {
 		try (InputStream in = LabelHierarchy.class.getResourceAsStream("/vision/" + resource)) {
 			if (in == null) {
 				throw new IllegalStateException("missing resource vision/" + resource);

@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -107,7 +109,57 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 	/** {@link #detect}, also telling how long each stage took. */
 	public TimedDetection detectTimed(byte[] image, DetectOptions options) {
-		return inSlot((loaded, workspace) -> run(image, options, loaded, workspace));
+		return detectTimed(image, options, LabelTuning.DEFAULT);
+	}
+
+	/** {@link #detectTimed} with other tuning than the shipped one, for measuring. */
+	public TimedDetection detectTimed(byte[] image, DetectOptions options, LabelTuning tuning) {
+		return inSlot((loaded, workspace) -> run(image, options, tuning, loaded, workspace));
+	}
+
+	/**
+	 * What the models see in an image, with every classifier view, before it becomes labels: for fitting and
+	 * comparing {@link LabelTuning}s on the same images without running the models again ({@link #labels}).
+	 */
+	public Evidence evidence(byte[] image, DetectOptions options) {
+		return inSlot((loaded, workspace) -> {
+			try (DecodedImage decoded = decoder.decode(image)) {
+				BufferedImage pixels = decoded.pixels();
+				Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
+				List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);
+				Map<ClassifierView, float[][]> logits = loaded.classifier.classify(pixels,
+						EnumSet.allOf(ClassifierView.class), workspace.classifier, workspace.scratch);
+				List<TextDetection> texts = options.detectText()
+						? recheckingMissing(() -> text.read(pixels, files, settings.intraOpThreads()))
+						: List.of();
+				return new Evidence(boxes, logits, texts);
+			}
+		});
+	}
+
+	/** The labels of {@code evidence} with {@code tuning}, as {@link #detect} would give them. */
+	public List<Label> labels(Evidence evidence, LabelTuning tuning, DetectOptions options) {
+		return merger.merge(evidence.boxes, LabelMerger.probabilities(evidence.logits, tuning), evidence.texts, tuning,
+				options);
+	}
+
+	/** {@link #evidence}'s result; opaque outside this package. */
+	public static final class Evidence {
+
+		private final List<Detection> boxes;
+		private final Map<ClassifierView, float[][]> logits;
+		private final List<TextDetection> texts;
+
+		Evidence(List<Detection> boxes, Map<ClassifierView, float[][]> logits, List<TextDetection> texts) {
+			this.boxes = List.copyOf(boxes);
+			this.logits = Map.copyOf(logits);
+			this.texts = List.copyOf(texts);
+		}
+
+		/** The classifier's {@code k} most likely classes, most likely first, averaged over {@code tuning}'s views. */
+		public int[] topImagenetClasses(LabelTuning tuning, int k) {
+			return Scores.topK(LabelMerger.probabilities(logits, tuning), k);
+		}
 	}
 
 	/**
@@ -151,23 +203,23 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		T run(Models loaded, Workspace workspace) throws OrtException;
 	}
 
-	private TimedDetection run(byte[] bytes, DetectOptions options, Models loaded, Workspace workspace)
-			throws OrtException {
+	private TimedDetection run(byte[] bytes, DetectOptions options, LabelTuning tuning, Models loaded,
+			Workspace workspace) throws OrtException {
 		Stopwatch watch = new Stopwatch();
 		try (DecodedImage image = decoder.decode(bytes)) {
-			return run(image, watch.lap(), options, loaded, workspace, watch);
+			return run(image, watch.lap(), options, tuning, loaded, workspace, watch);
 		}
 	}
 
-	private TimedDetection run(DecodedImage image, Duration decode, DetectOptions options, Models loaded,
-			Workspace workspace, Stopwatch watch) throws OrtException {
+	private TimedDetection run(DecodedImage image, Duration decode, DetectOptions options, LabelTuning tuning,
+			Models loaded, Workspace workspace, Stopwatch watch) throws OrtException {
 		BufferedImage pixels = image.pixels();
 		Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
 		List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);
 		Duration detector = watch.lap();
 
-		float[] probabilities = Scores.softmax(
-				loaded.classifier.classify(pixels, workspace.classifier, workspace.scratch), 1);
+		float[] probabilities = LabelMerger.probabilities(
+				loaded.classifier.classify(pixels, tuning.views(), workspace.classifier, workspace.scratch), tuning);
 		Duration classifier = watch.lap();
 
 		List<TextDetection> texts = options.detectText()
@@ -181,7 +233,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 				ImageStatistics.quality(planes), ImageStatistics.dominantColors(planes));
 		Duration measured = watch.lap();
 
-		List<Label> labels = merger.merge(boxes, probabilities, texts, options);
+		List<Label> labels = merger.merge(boxes, probabilities, texts, tuning, options);
 		Duration merge = watch.lap();
 
 		return new TimedDetection(new LabelDetection(labels, texts, properties, MODEL_SET),

@@ -71,9 +71,14 @@ final class Resampler {
 	/**
 	 * Where the resized pixels go: three planes of {@code planeSize} floats in {@code out}, row stride
 	 * {@code rowStride}; source byte {@code c} (0 = B, 1 = G, 2 = R) lands in plane {@code plane[c]} as
-	 * {@code value · scale[c] + offset[c]}.
+	 * {@code value · scale[c] + offset[c]}; the first output pixel goes to index {@code origin} of each plane
+	 * (a letterboxed image sits inside its padding).
 	 */
-	record Target(float[] out, int rowStride, int planeSize, int[] plane, float[] scale, float[] offset) {
+	record Target(float[] out, int rowStride, int planeSize, int[] plane, float[] scale, float[] offset, int origin) {
+
+		Target(float[] out, int rowStride, int planeSize, int[] plane, float[] scale, float[] offset) {
+			this(out, rowStride, planeSize, plane, scale, offset, 0);
+		}
 	}
 
 	/**
@@ -115,7 +120,7 @@ final class Resampler {
 			int rowStart = (ys.start()[y] - firstRow) * rowFloats;
 			int w = y * ys.span();
 			int n = ys.count()[y];
-			int o = y * target.rowStride();
+			int o = target.origin() + y * target.rowStride();
 			for (int x = 0; x < outWidth; x++, o++) {
 				float b = 0;
 				float g = 0;

@@ -95,6 +95,33 @@ class LabelMetricsTest {
 	}
 
 	@Test
+	void anEverydayLabelIsAcceptedWhenNamedOrAnAncestorOfANamedOne() {
+		Set<String> accepted = Set.of("German Shepherd", "Lake");
+
+		assertThat(metrics.accepted(label("german shepherd"), accepted)).as("case-insensitive").isTrue();
+		assertThat(metrics.accepted(label("Dog"), accepted)).as("a parent of German Shepherd").isTrue();
+		assertThat(metrics.accepted(label("Water"), accepted)).as("a concept above Lake").isTrue();
+		assertThat(metrics.accepted(label("Malamute"), accepted)).as("another breed").isFalse();
+		assertThat(metrics.accepted(label("Cat"), accepted)).isFalse();
+	}
+
+	@Test
+	void anEverydayPhotoScoresHitsNoLabelAndWrongLabelsAtNinety() {
+		Set<String> accepted = Set.of("Dog");
+		List<Label> labels = List.of(label("Cat", 95), label("Bird", 91), label("Dog", 80), label("Car", 70),
+				label("Bus", 60), label("Animal", 56));
+
+		LabelMetrics.PhotoScore score = metrics.scorePhoto(labels, accepted, Set.of("Cat", "Bus"));
+
+		assertThat(score.hit1()).isFalse();
+		assertThat(score.hit5()).isTrue();
+		assertThat(score.none()).isFalse();
+		assertThat(score.wrongAt90()).isEqualTo(2);
+		assertThat(score.namedWrongInFive()).isEqualTo(2);
+		assertThat(metrics.scorePhoto(List.of(), accepted, Set.of()).none()).isTrue();
+	}
+
+	@Test
 	void percentileIsTheNearestRank() {
 		double[] five = { 5, 1, 4, 2, 3 };
 		double[] twenty = IntStream.rangeClosed(1, 20).asDoubleStream().toArray();
@@ -115,6 +142,10 @@ class LabelMetricsTest {
 
 	private static ClassBox object(int classIndex, double left, double top, double width, double height) {
 		return new ClassBox(classIndex, box(left, top, width, height), 100);
+	}
+
+	private static Label label(String name, double confidence) {
+		return new Label(name, confidence, List.of(), List.of(), List.of(), List.of());
 	}
 
 	private static Label label(String name, String... parents) {

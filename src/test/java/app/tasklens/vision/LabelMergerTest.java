@@ -22,7 +22,7 @@ class LabelMergerTest {
 	private static final int COCO_CAT = 15;
 	private static final int IMAGENET_MALAMUTE = 249;
 	private static final int IMAGENET_TABBY = 281;
-	private static final int IMAGENET_TENCH = 0;
+	private static final int IMAGENET_HUSKY = HIERARCHY.imagenetClass("n02110185").getAsInt();
 
 	private final LabelMerger merger = new LabelMerger(HIERARCHY);
 
@@ -57,14 +57,62 @@ class LabelMergerTest {
 	void parentsTakeTheConfidenceOfTheirStrongestChildAndRankAfterIt() {
 		Detection weakDog = new Detection(COCO_DOG, 0.2f, 0, 0, 1, 1);
 		float[] probabilities = probabilities(IMAGENET_MALAMUTE, 0.9f);
-		probabilities[IMAGENET_TENCH] = 0.6f;
 
 		List<Label> labels = merger.merge(List.of(weakDog), probabilities, List.of(), defaults());
 
 		assertThat(labels).extracting(Label::name)
-			.containsExactly("Malamute", "Dog", "Canine", "Carnivore", "Mammal", "Pet", "Animal", "Tench", "Fish");
-		assertThat(labels).extracting(Label::confidence).containsExactly(90.0, 90.0, 90.0, 90.0, 90.0, 90.0, 90.0,
-				60.0, 60.0);
+			.containsExactly("Malamute", "Dog", "Canine", "Carnivore", "Mammal", "Pet", "Animal");
+		assertThat(labels).extracting(Label::confidence).containsOnly(90.0);
+	}
+
+	@Test
+	void aParentsConfidenceIsTheProbabilityMassOfAllItsDescendants() {
+		float[] probabilities = new float[1000];
+		probabilities[IMAGENET_MALAMUTE] = 0.3f;
+		probabilities[IMAGENET_HUSKY] = 0.3f;
+		probabilities[IMAGENET_TABBY] = 0.2f;
+		Detection dog = new Detection(COCO_DOG, 0.2f, 0, 0, 1, 1);
+		Detection cat = new Detection(COCO_CAT, 0.2f, 0, 0, 1, 1);
+
+		List<Label> labels = merger.merge(List.of(dog, cat), probabilities, List.of(), minConfidence(0));
+
+		assertThat(label(labels, "Malamute").confidence()).isEqualTo(30.0);
+		assertThat(label(labels, "Dog").confidence()).as("two breeds").isEqualTo(60.0);
+		assertThat(label(labels, "Carnivore").confidence()).as("dogs and a cat").isEqualTo(80.0);
+	}
+
+	@Test
+	void conceptLabelsSumTheWeightedMassOfTheClassesThatImplyThem() {
+		float[] probabilities = new float[1000];
+		probabilities[imagenet("Church")] = 0.25f;
+		probabilities[imagenet("Monastery")] = 0.25f;
+		probabilities[imagenet("Palace")] = 0.2f;
+		probabilities[imagenet("Lakeside")] = 0.2f;
+
+		List<Label> labels = merger.merge(List.of(), probabilities, List.of(), minConfidence(0));
+
+		assertThat(label(labels, "Building").confidence()).as("three buildings, none above 25 %").isEqualTo(70.0);
+		assertThat(label(labels, "Building").parents()).contains("Architecture");
+		assertThat(label(labels, "Water").confidence()).as("the lakeside").isEqualTo(20.0);
+		assertThat(label(labels, "Outdoors").confidence()).as("buildings 0.8 each, the lakeside 1")
+			.isCloseTo(0.7 * 80 + 20, within(0.01));
+		assertThat(label(labels, "Outdoors").categories()).containsExactly("Nature and Outdoors");
+	}
+
+	@Test
+	void aSmallLoneObjectTheClassifierDoesNotBackRanksAfterWhatTheWholeImageSays() {
+		float[] church = new float[1000];
+		church[imagenet("Church")] = 0.8f;
+		Detection smallBird = new Detection(14, 0.9f, 0.4f, 0.1f, 0.45f, 0.15f);
+		Detection bigBird = new Detection(14, 0.9f, 0.2f, 0.1f, 0.8f, 0.9f);
+
+		List<Label> small = merger.merge(List.of(smallBird), church, List.of(), defaults());
+		List<Label> big = merger.merge(List.of(bigBird), church, List.of(), defaults());
+
+		assertThat(small.get(0).name()).isEqualTo("Church");
+		assertThat(label(small, "Bird").confidence()).isLessThanOrEqualTo(80.0);
+		assertThat(big.get(0).name()).as("a large bird is not capped").isEqualTo("Bird");
+		assertThat(label(big, "Bird").confidence()).isGreaterThan(80.0);
 	}
 
 	@Test
@@ -119,9 +167,18 @@ class LabelMergerTest {
 			.containsExactly("Car", "Malamute");
 		assertThat(names(merger.merge(boxes, malamute, List.of(),
 				new DetectOptions(50, 55, false, Set.of(), Set.of(), Set.of(), Set.of("animals and pets")))))
-			.containsExactly("Car", "Vehicle", "Transportation");
+			.containsExactly("Car", "Vehicle", "Transportation", "Outdoors");
 		assertThat(names(merger.merge(boxes, malamute, List.of(), defaults().withMaxLabels(2))))
 			.containsExactly("Dog", "Canine");
+	}
+
+	private static int imagenet(String name) {
+		for (int i = 0; i < HIERARCHY.imagenetClasses(); i++) {
+			if (HIERARCHY.imagenet(i).name().equals(name)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException(name);
 	}
 
 	private static float[] probabilities(int index, float probability) {

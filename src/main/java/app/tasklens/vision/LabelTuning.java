@@ -1,0 +1,59 @@
+package app.tasklens.vision;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The labeler's few fitted numbers, in one place so that {@code bench-labels} can fit them on one half of the
+ * evaluation images and report them on the other.
+ *
+ * @param views what the classifier looks at; its probabilities are averaged over all looks
+ * @param detectorOdds a detector image-level score becomes a confidence by multiplying its odds by this
+ * @param temperature the classifier's logits are divided by this before the softmax (above 1 softens)
+ * @param unconfirmed factor on the probability of an ImageNet class that the detector also knows (a dog breed,
+ *        a car model) when the detector found no trace of it
+ * @param smallObject a detector object whose boxes are all smaller than this share of the image, and which the
+ *        classifier does not back, ranks no higher than the classifier's own strongest label
+ */
+public record LabelTuning(Set<ClassifierView> views, double detectorOdds, double temperature, double unconfirmed,
+		double smallObject) {
+
+	public LabelTuning {
+		views = Set.copyOf(views);
+		if (views.isEmpty() || detectorOdds <= 0 || temperature <= 0 || unconfirmed < 0 || unconfirmed > 1) {
+			throw new IllegalArgumentException("bad label tuning " + views + " " + detectorOdds + " " + temperature
+					+ " " + unconfirmed);
+		}
+	}
+
+	/**
+	 * The shipped values. Detector odds: MinConfidence 55 falls at score 0.25, where image-level precision on
+	 * COCO reaches 0.85 (fitted on each half of the COCO images, reported on the other, in
+	 * {@code bench-labels}). Temperature 1: softmax probabilities of this model are calibrated on ImageNet
+	 * photos. Unconfirmed 0.3: a classifier that names a detector-known object the detector cannot see is
+	 * usually fooled by texture (a sheep read as a Schipperke).
+	 */
+	public static final LabelTuning DEFAULT = new LabelTuning(
+			EnumSet.of(ClassifierView.CENTER, ClassifierView.FLIP, ClassifierView.WHOLE), (0.55 / 0.45) / (0.25 / 0.75),
+			1.0, 0.3, 0.02);
+
+	public LabelTuning withViews(Set<ClassifierView> value) {
+		return new LabelTuning(value, detectorOdds, temperature, unconfirmed, smallObject);
+	}
+
+	public LabelTuning withDetectorOdds(double value) {
+		return new LabelTuning(views, value, temperature, unconfirmed, smallObject);
+	}
+
+	public LabelTuning withTemperature(double value) {
+		return new LabelTuning(views, detectorOdds, value, unconfirmed, smallObject);
+	}
+
+	public LabelTuning withUnconfirmed(double value) {
+		return new LabelTuning(views, detectorOdds, temperature, value, smallObject);
+	}
+
+	public LabelTuning withSmallObject(double value) {
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, value);
+	}
+}
