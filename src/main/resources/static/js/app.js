@@ -134,6 +134,12 @@
     return 'the server refused it (' + status + ').';
   }
 
+  // The <Message> of an S3 error, which is written for people too.
+  function storeRefusal(text, status) {
+    var message = text ? new DOMParser().parseFromString(text, 'application/xml').querySelector('Error > Message') : null;
+    return 'the image store refused it (' + status + (message ? ': ' + message.textContent : '') + ').';
+  }
+
   function imagesOf(taskId) {
     return document.getElementById('images-' + taskId);
   }
@@ -436,17 +442,23 @@
         progress.value = Math.round(100 * event.loaded / event.total);
       }
     });
+    // A bucket is another origin: it answers in S3's XML, and a browser hides why it refused a request.
+    var toBucket = new URL(upload.url, window.location.href).origin !== window.location.origin;
     xhr.addEventListener('load', function () {
       if (xhr.status >= 200 && xhr.status < 300) {
         progress.value = 100;
         complete(images, row, file, attachmentId);
       } else {
-        uploadFailed(row, file, refusal(xhr.responseText, xhr.status));
+        uploadFailed(row, file, toBucket ? storeRefusal(xhr.responseText, xhr.status)
+            : refusal(xhr.responseText, xhr.status));
         discard(images, attachmentId);
       }
     });
     xhr.addEventListener('error', function () {
-      uploadFailed(row, file, 'the upload was interrupted. Check your connection and try again.');
+      uploadFailed(row, file, toBucket
+          ? 'the image store did not take the upload. Check your connection and try again; if it keeps failing,'
+            + ' the store may not allow this site (its CORS rule).'
+          : 'the upload was interrupted. Check your connection and try again.');
       discard(images, attachmentId);
     });
     xhr.send(file);

@@ -58,6 +58,13 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void onlyTheS3AdapterTalksToS3() {
+		noClasses().that().resideOutsideOfPackages("app.tasklens.adapter.s3..")
+			.should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.s3..")
+			.check(classes);
+	}
+
+	@Test
 	void adaptersDoNotDependOnTheWebEdge() {
 		noClasses().that().resideInAnyPackage("app.tasklens.adapter..")
 			.should().dependOnClassesThat().resideInAnyPackage("app.tasklens.web..", "app.tasklens.cli..")

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import app.tasklens.web.api.ApiClient;
@@ -39,7 +40,13 @@ public final class TasklensProcess implements AutoCloseable {
 	 */
 	public static TasklensProcess start(Path dataDir, String name, List<String> jvmOptions, String... arguments)
 			throws IOException {
-		TasklensProcess server = launch(dataDir, name, jvmOptions, arguments);
+		return start(dataDir, name, jvmOptions, Map.of(), arguments);
+	}
+
+	/** As {@link #start(Path, String, List, String...)}, with {@code environment} added to the process's. */
+	public static TasklensProcess start(Path dataDir, String name, List<String> jvmOptions,
+			Map<String, String> environment, String... arguments) throws IOException {
+		TasklensProcess server = launch(dataDir, name, jvmOptions, environment, arguments);
 		server.awaitHealthy();
 		return server;
 	}
@@ -47,6 +54,12 @@ public final class TasklensProcess implements AutoCloseable {
 	/** Starts the server without waiting for it. */
 	public static TasklensProcess launch(Path dataDir, String name, List<String> jvmOptions, String... arguments)
 			throws IOException {
+		return launch(dataDir, name, jvmOptions, Map.of(), arguments);
+	}
+
+	/** Starts the server, with {@code environment} added to the process's, without waiting for it. */
+	public static TasklensProcess launch(Path dataDir, String name, List<String> jvmOptions,
+			Map<String, String> environment, String... arguments) throws IOException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -64,11 +77,12 @@ public final class TasklensProcess implements AutoCloseable {
 					.toList());
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Path log = dataDir.resolve(name + ".log");
-		Process process = new ProcessBuilder(java, "@" + argumentFile)
+		ProcessBuilder builder = new ProcessBuilder(java, "@" + argumentFile)
 			.directory(dataDir.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		return new TasklensProcess(process, port, log);
 	}
 

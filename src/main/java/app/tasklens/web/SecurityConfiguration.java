@@ -2,6 +2,7 @@ package app.tasklens.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,18 +27,29 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.tasklens.account.Users;
+import app.tasklens.attachment.ObjectStore;
 
 /**
  * Two filter chains: the JSON API under {@code /api} is stateless with bearer tokens (and signed upload
  * URLs); the web UI uses a session cookie, a sign-in form and CSRF tokens on every form. Both send a
- * Content-Security-Policy that forbids inline script.
+ * Content-Security-Policy that forbids inline script and allows, beside this server, exactly the origin
+ * of the object store's bucket, where the page sends images and loads them from.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
-			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+	/** With {@code storeOrigin} in img-src (presigned GETs) and connect-src (the upload's PUT). */
+	static String contentSecurityPolicy(Optional<URI> storeOrigin) {
+		String store = storeOrigin.map(origin -> " " + origin).orElse("");
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:" + store
+				+ "; connect-src 'self'" + store + "; font-src 'self'; object-src 'none'; base-uri 'self'; "
+				+ "form-action 'self'; frame-ancestors 'none'";
+	}
+
+	private static String contentSecurityPolicy(ObjectProvider<ObjectStore> store) {
+		ObjectStore objects = store.getIfAvailable();
+		return contentSecurityPolicy(objects == null ? Optional.empty() : objects.clientOrigin());
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -48,7 +60,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication
-	SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, ObjectProvider<ObjectStore> store) throws Exception {
+		String policy = contentSecurityPolicy(store);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/users", "/api/token").permitAll()
@@ -66,14 +79,16 @@ class SecurityConfiguration {
 						"a valid bearer token is required"))
 				.accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
 						"access denied")))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
 	@ConditionalOnWebApplication
-	SecurityFilterChain web(HttpSecurity http, ObjectProvider<Users> users) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, ObjectProvider<Users> users, ObjectProvider<ObjectStore> store)
+			throws Exception {
+		String policy = contentSecurityPolicy(store);
 		http.addFilterAfter(new SessionUsers.Revocation(users), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/signup", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
@@ -82,7 +97,7 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(signInFailure()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)));
 		return http.build();
 	}
 

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 import app.tasklens.attachment.ObjectStore;
@@ -40,7 +40,7 @@ import app.tasklens.attachment.UploadTooLargeException;
  * ({@link LocalUploads}); downloads are streamed by the server too.
  */
 @Component
-@ConditionalOnProperty(name = "tasklens.object-store", havingValue = "local", matchIfMissing = true)
+@ConditionalOnExpression("'${tasklens.objects.s3.bucket:}'.isBlank()")
 class LocalObjectStore implements ObjectStore {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalObjectStore.class);

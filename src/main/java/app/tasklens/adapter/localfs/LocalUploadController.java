@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +25,7 @@ import app.tasklens.attachment.Attachment;
  * problem+json (the web edge's {@code AttachmentProblems} maps them).
  */
 @RestController
-@ConditionalOnProperty(name = "tasklens.object-store", havingValue = "local", matchIfMissing = true)
+@ConditionalOnExpression("'${tasklens.objects.s3.bucket:}'.isBlank()")
 @Tag(name = "Uploads", description = "Upload URLs and the bytes sent to them")
 class LocalUploadController {
 

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 import app.tasklens.adapter.localfs.LocalObjectStore.Staged;
@@ -34,7 +34,7 @@ import app.tasklens.attachment.UploadUrlRejectedException;
  * while the first streams would otherwise replace bytes already checked.
  */
 @Component
-@ConditionalOnProperty(name = "tasklens.object-store", havingValue = "local", matchIfMissing = true)
+@ConditionalOnExpression("'${tasklens.objects.s3.bucket:}'.isBlank()")
 class LocalUploads {
 
 	private final LocalObjectStore store;

@@ -3,7 +3,6 @@ package app.tasklens.web.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriUtils;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,6 +32,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentService;
 import app.tasklens.attachment.AttachmentUploads;
+import app.tasklens.attachment.ContentDispositions;
 import app.tasklens.attachment.SignedRequest;
 import app.tasklens.labeling.AttachmentLabels;
 import app.tasklens.labeling.ImageLabels;
@@ -177,7 +176,7 @@ class AttachmentController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(attachment.type().mediaType()))
 			.contentLength(attachment.size())
-			.header(HttpHeaders.CONTENT_DISPOSITION, inline(attachment.filename()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.inline(attachment.filename()))
 			.header("X-Content-Type-Options", "nosniff")
 			.cacheControl(IMAGE_CACHE)
 			.body(new InputStreamResource(image));
@@ -200,17 +199,5 @@ class AttachmentController {
 			.header("X-Content-Type-Options", "nosniff")
 			.cacheControl(IMAGE_CACHE)
 			.body(new InputStreamResource(attachments.openThumbnail(attachment)));
-	}
-
-	/**
-	 * {@code inline; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>} (RFC 6266): the user's
-	 * name survives in any language, and no quote, backslash or line break reaches the header.
-	 */
-	static String inline(String filename) {
-		StringBuilder fallback = new StringBuilder();
-		filename.codePoints()
-			.forEach(c -> fallback.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
-		return "inline; filename=\"" + fallback + "\"; filename*=UTF-8''"
-				+ UriUtils.encode(filename, StandardCharsets.UTF_8);
 	}
 }

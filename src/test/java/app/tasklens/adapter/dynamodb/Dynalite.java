@@ -1,16 +1,9 @@
 package app.tasklens.adapter.dynamodb;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
+import app.tasklens.NodeServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,59 +20,19 @@ public final class Dynalite {
 
 	private static Dynalite instance;
 
-	private final Process process;
 	private final URI endpoint;
 
-	private Dynalite(Process process, URI endpoint) {
-		this.process = process;
+	private Dynalite(URI endpoint) {
 		this.endpoint = endpoint;
 	}
 
 	public static synchronized Dynalite get() {
 		if (instance == null) {
-			instance = start();
-			Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+			NodeServer server = NodeServer.start(Path.of("tools/aws"), "dynalite", "the DynamoDB stand-in",
+					"dynalite-transactions.js");
+			instance = new Dynalite(URI.create("http://127.0.0.1:" + server.port()));
 		}
 		return instance;
-	}
-
-	private static Dynalite start() {
-		Path tools = Path.of("tools/aws").toAbsolutePath();
-		Path script = tools.resolve("dynalite-transactions.js");
-		if (!Files.isDirectory(tools.resolve("node_modules/dynalite"))) {
-			throw new IllegalStateException("the DynamoDB stand-in is not installed: run 'npm ci' in " + tools
-					+ " (Node.js 20 or newer; .ci/run does it)");
-		}
-		int port = freePort();
-		try {
-			Process process = new ProcessBuilder("node", script.toString(), Integer.toString(port))
-				.directory(tools.toFile())
-				.redirectErrorStream(true)
-				.start();
-			BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-			// The server prints this line once it accepts connections; reading it blocks until then.
-			String line = output.readLine();
-			if (line == null || !line.contains("listening")) {
-				process.destroyForcibly();
-				throw new IllegalStateException("the DynamoDB stand-in did not start: " + line);
-			}
-			Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }), "dynalite-output");
-			drain.setDaemon(true);
-			drain.start();
-			return new Dynalite(process, URI.create("http://127.0.0.1:" + port));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot start node for the DynamoDB stand-in: install Node.js 20 or newer", ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	public URI endpoint() {
@@ -94,17 +47,5 @@ public final class Dynalite {
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
 			.build();
-	}
-
-	private void stop() {
-		process.destroy();
-		try {
-			if (!process.waitFor(10, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 }
