@@ -21,12 +21,15 @@ public class EditLabels {
 
 	private final Attachments attachments;
 	private final AttachmentLabels labels;
+	private final LabelVocabulary vocabulary;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	EditLabels(Attachments attachments, AttachmentLabels labels, ApplicationEventPublisher events, Clock clock) {
+	EditLabels(Attachments attachments, AttachmentLabels labels, LabelVocabulary vocabulary,
+			ApplicationEventPublisher events, Clock clock) {
 		this.attachments = attachments;
 		this.labels = labels;
+		this.vocabulary = vocabulary;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -34,7 +37,7 @@ public class EditLabels {
 	/** @return the labels shown now */
 	@Transactional
 	public ImageLabels add(String ownerId, String taskId, String attachmentId, String name) {
-		return edit(ownerId, taskId, attachmentId, shown -> shown.adding(name));
+		return edit(ownerId, taskId, attachmentId, shown -> shown.adding(name, vocabulary));
 	}
 
 	/** @return the labels shown now */

@@ -62,13 +62,13 @@ public final class ImageLabels {
 	private static List<Label> shown(LabelDetection detection, LabelEdits edits) {
 		Set<String> removed = edits.removed().stream().map(LabelDetection::searchTerm).collect(Collectors.toSet());
 		List<Label> shown = new ArrayList<>();
-		for (String name : edits.added()) {
-			shown.add(new Label(name, USER_CONFIDENCE, List.of(), List.of(), List.of(), List.of()));
+		// The user's own labels are never hidden by a removal: a kind of a removed name added later is the newer word.
+		for (LabelEdits.Added added : edits.added()) {
+			shown.add(new Label(added.name(), USER_CONFIDENCE, List.of(), added.parents(), added.aliases(), List.of()));
 		}
 		if (detection != null) {
 			for (Label label : detection.labels()) {
-				if (removed.contains(LabelDetection.searchTerm(label.name()))
-						|| label.parents().stream().map(LabelDetection::searchTerm).anyMatch(removed::contains)) {
+				if (removed.contains(LabelDetection.searchTerm(label.name())) || removedByAParent(label.parents(), removed)) {
 					continue;
 				}
 				int same = indexOf(shown, label.name());
@@ -83,6 +83,10 @@ public final class ImageLabels {
 			}
 		}
 		return List.copyOf(shown);
+	}
+
+	private static boolean removedByAParent(List<String> parents, Set<String> removed) {
+		return parents.stream().map(LabelDetection::searchTerm).anyMatch(removed::contains);
 	}
 
 	private static int indexOf(List<Label> labels, String name) {
@@ -116,13 +120,19 @@ public final class ImageLabels {
 		return name;
 	}
 
+	/** These labels with {@code typed} added by the user, a name no vocabulary knows. */
+	public ImageLabels adding(String typed) {
+		return adding(typed, name -> Optional.empty());
+	}
+
 	/**
-	 * These labels with {@code typed} added by the user.
+	 * These labels with {@code typed} added by the user; a name the vocabulary knows gets its spelling,
+	 * parents and aliases.
 	 *
 	 * @throws InvalidLabelException for a name that breaks a rule, or beyond {@value #MAX_ADDED} added labels
 	 * @throws DuplicateLabelException when the image shows a label of that name already
 	 */
-	public ImageLabels adding(String typed) {
+	public ImageLabels adding(String typed, LabelVocabulary vocabulary) {
 		String name = validName(typed);
 		if (find(name).isPresent()) {
 			throw new DuplicateLabelException(find(name).get().name());
@@ -130,7 +140,8 @@ public final class ImageLabels {
 		if (edits.added().size() >= MAX_ADDED) {
 			throw new InvalidLabelException("an image takes at most " + MAX_ADDED + " labels of your own");
 		}
-		return new ImageLabels(detection, edits.adding(name));
+		LabelEdits.Added added = vocabulary.find(name).orElse(new LabelEdits.Added(name, List.of(), List.of()));
+		return new ImageLabels(detection, edits.adding(added));
 	}
 
 	/**
@@ -140,7 +151,7 @@ public final class ImageLabels {
 	 */
 	public ImageLabels removing(String name) {
 		Label label = find(name == null ? "" : name).orElseThrow(LabelNotFoundException::new);
-		return new ImageLabels(detection, edits.removing(label.name()));
+		return new ImageLabels(detection, edits.removing(label.name()).withoutKindsOf(label.name()));
 	}
 
 	/** The label shown under {@code name}, compared as search terms are. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,35 @@ class ImageLabelsTest {
 		assertThat(labels.addedByUser("Dog")).isTrue();
 		assertThat(labels.edits().removed()).isEmpty();
 		assertThat(names(labels)).containsOnlyOnce("Dog").contains("Golden Retriever");
+	}
+
+	@Test
+	void aNameTheVocabularyKnowsGetsItsSpellingParentsAndAliasesAndGoesWithThem() {
+		LabelVocabulary vocabulary = name -> name.equalsIgnoreCase("beagle")
+				? Optional.of(new LabelEdits.Added("Beagle", List.of("Dog", "Canine", "Animal"), List.of("Hound")))
+				: Optional.empty();
+
+		ImageLabels labels = ImageLabels.detected(dogInAPark()).adding("beagle", vocabulary).adding("Rex", vocabulary);
+
+		Label beagle = labels.find("Beagle").orElseThrow();
+		assertThat(beagle.name()).isEqualTo("Beagle");
+		assertThat(beagle.parents()).containsExactly("Dog", "Canine", "Animal");
+		assertThat(labels.filterTerms()).containsKeys("beagle", "dog", "animal", "rex");
+		assertThat(labels.searchWords()).contains("hound", "canine");
+		assertThat(labels.find("Rex").orElseThrow().parents()).isEmpty();
+		assertThat(names(labels.removing("Dog"))).as("a kind of a removed name goes")
+			.containsExactly("Rex", "Animal", "Soccer Ball");
+	}
+
+	@Test
+	void aKindOfARemovedNameAddedLaterIsShown() {
+		LabelVocabulary vocabulary = name -> Optional.of(new LabelEdits.Added("Malamute", List.of("Dog", "Animal"),
+				List.of()));
+
+		ImageLabels labels = ImageLabels.detected(dogInAPark()).removing("Dog").adding("malamute", vocabulary);
+
+		assertThat(names(labels)).containsExactly("Malamute", "Animal", "Soccer Ball");
+		assertThat(labels.edits().removed()).containsExactly("Dog");
 	}
 
 	@Test

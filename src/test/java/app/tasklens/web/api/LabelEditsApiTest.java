@@ -140,6 +140,20 @@ class LabelEditsApiTest {
 	}
 
 	@Test
+	void aNameTheLabelerKnowsTakesItsPlaceInTheHierarchyAndTheFilterFindsItByAParent() {
+		api.delete(labels() + "/Animal").as(alice).send().expect(200);
+		assertThat(titles("label=mammal")).isEmpty();
+
+		JsonNode added = api.post(labels()).as(alice).json(Map.of("name", "golden retriever")).send().expect(201).json();
+
+		JsonNode retriever = label(added, "Golden Retriever");
+		assertThat(retriever.path("addedByUser").asBoolean()).isTrue();
+		assertThat(retriever.path("parents").toString()).contains("\"Dog\"", "\"Mammal\"", "\"Animal\"");
+		assertThat(titles("label=mammal")).containsExactly("Morning walk");
+		assertThat(titles("q=canines")).containsExactly("Morning walk");
+	}
+
+	@Test
 	void aNameWithASlashIsRemovedThroughTheQuery() {
 		api.post(labels()).as(alice).json(Map.of("name", "AC/DC")).send().expect(201);
 
