@@ -29,6 +29,10 @@ final class AwsStage {
 		System.setProperty("tasklens.dynamodb.create-table", "true");
 		System.setProperty("tasklens.data-dir", Path.of("target/aws-functions/" + TABLE).toAbsolutePath().toString());
 		System.setProperty("tasklens.vision.fetch-missing", "false");
+		// Rekognition is the local server that answers with Rekognition's documented responses (a dog).
+		System.setProperty("tasklens.rekognition.endpoint", new app.tasklens.adapter.rekognition.DocumentedRekognition()
+			.endpoint().toString());
+		System.setProperty("tasklens.rekognition.bucket", "tasklens-uploads");
 		// As template.yaml passes Secrets Manager's generated secret: every instance signs with the same key.
 		System.setProperty("tasklens.keys.secret", "test-secret-of-the-function-tests-0123456789");
 		// Any credentials do for the stand-ins; Lambda's come from its role.
