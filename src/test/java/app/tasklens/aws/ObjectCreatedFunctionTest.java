@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
 
@@ -22,28 +24,32 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import app.tasklens.TestImages;
+import app.tasklens.adapter.s3.S3StandIn;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The DetectLabels function in-process, as Lambda runs it: S3 object-created events as S3 sends them
  * (keys URL-encoded, several records, the same event twice, late and foreign objects), read by Lambda's own
- * event deserializer, on the DynamoDB stand-in. The bucket is played by the object store's folder (the
- * objects are put where S3 would have them); Rekognition by a local server with its documented answer.
+ * event deserializer, on the DynamoDB and S3 stand-ins: the photos go to the bucket by the presigned PUT the
+ * API function hands out, as a browser sends them, and the event tells the function what S3 would. Rekognition
+ * is a local server with its documented answer.
  */
 class ObjectCreatedFunctionTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	private static final S3StandIn S3 = S3StandIn.get();
 	private static ObjectCreatedFunction function;
-	private static Path objects;
 
 	@BeforeAll
 	static void start() {
 		AwsStage.set();
 		ApiFunctionTest.start();
 		function = new ObjectCreatedFunction();
-		objects = Path.of(System.getProperty("tasklens.data-dir")).resolve("objects");
 	}
 
-	record Upload(String token, String task, String id, String key) {
+	record Upload(String token, String task, String id, String key, JsonNode target) {
 	}
 
 	@Test
@@ -86,20 +92,22 @@ class ObjectCreatedFunctionTest {
 
 		invoke(event(dog));
 
-		assertThat(Files.exists(objects.resolve(dog.key()))).isFalse();
+		assertThat(S3.keys(AwsStage.BUCKET)).doesNotContain(dog.key());
 		assertThat(ApiFunctionTest.call("GET", "/api/tasks/" + dog.task() + "/attachments/" + dog.id(), dog.token(), null)
 			.status()).isEqualTo(404);
 	}
 
 	@Test
-	void anObjectTasklensDidNotCreateIsLeftAlone() throws IOException {
-		Path foreign = objects.resolve("someone else/holiday photo.jpg");
-		Files.createDirectories(foreign.getParent());
-		Files.write(foreign, TestImages.darknet("dog.jpg"));
+	void anObjectTasklensDidNotCreateIsLeftAlone() {
+		byte[] photo = TestImages.darknet("dog.jpg");
+		try (S3Client client = S3.client()) {
+			client.putObject(request -> request.bucket(AwsStage.BUCKET).key("someone else/holiday photo.jpg"),
+					RequestBody.fromBytes(photo));
+		}
 
-		invoke(event(record("someone+else%2Fholiday+photo.jpg", Files.size(foreign))));
+		invoke(event(record("someone+else%2Fholiday+photo.jpg", photo.length)));
 
-		assertThat(foreign).exists();
+		assertThat(S3.keys(AwsStage.BUCKET)).contains("someone else/holiday photo.jpg");
 	}
 
 	@Test
@@ -120,15 +128,22 @@ class ObjectCreatedFunctionTest {
 		function.handleRequest(event, new TestLambdaContext("tasklens-LabelFunction"));
 	}
 
+	/** The photo sent to the bucket as a browser sends it: the presigned PUT with the headers it signs. */
 	private Upload upload(String photo) {
 		Upload upload = request(photo);
+		HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.target().path("url").asString()))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(TestImages.darknet(photo)));
+		upload.target().path("headers").properties().forEach(header -> put.header(header.getKey(), header.getValue().asString()));
 		try {
-			Path file = objects.resolve(upload.key());
-			Files.createDirectories(file.getParent());
-			Files.write(file, TestImages.darknet(photo));
+			HttpResponse<String> response = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 		return upload;
 	}
@@ -139,17 +154,16 @@ class ObjectCreatedFunctionTest {
 		JsonNode made = ApiFunctionTest.call("POST", "/api/tasks/" + task + "/attachments", token,
 				"{\"filename\":\"" + photo + "\",\"contentType\":\"image/jpeg\",\"size\":" + TestImages.darknet(photo).length + "}")
 			.body();
-		String id = made.findValue("id").asString();
+		assertThat(made.path("upload").path("method").asString()).as(made.toString()).isEqualTo("PUT");
+		String id = made.path("attachment").path("id").asString();
 		String owner = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("sub").asString();
-		return new Upload(token, task, id, owner + "/" + task + "/" + id + ".jpg");
+		return new Upload(token, task, id, owner + "/" + task + "/" + id + ".jpg", made.path("upload"));
 	}
 
+	/** The object's size as the bucket has it, which S3 puts in the event. */
 	private static long size(Upload upload) {
-		try {
-			return Files.size(objects.resolve(upload.key()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		try (S3Client client = S3.client()) {
+			return client.headObject(request -> request.bucket(AwsStage.BUCKET).key(upload.key())).contentLength();
 		}
 	}
 
