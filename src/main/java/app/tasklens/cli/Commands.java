@@ -70,6 +70,16 @@ public final class Commands {
 							  --burst N      uploads at once, for throughput (default 200)
 							  --images DIR   the photos (default ../shared/eval/coco/images)
 							""", BenchPipelineCommand::run),
+			new Command("bench-search",
+					"bench-search [--tasks N] [--images N] [--connections N] [--seconds S] [--rounds R]",
+					"Benchmark: GET /api/tasks?q= latency with many tasks and labeled images of one user", """
+							  --tasks N         tasks of the user (default 1000)
+							  --images N        labeled images spread over them (default 3000)
+							  --connections N   concurrent keep-alive clients (default 1: latency)
+							  --seconds S       length of a measured round (default 3)
+							  --rounds R        interleaved rounds (default 3)
+							Exit code 1 when the slowest search's median is over 20 ms.
+							""", BenchSearchCommand::run),
 			new Command("bench-labels", "bench-labels [--eval DIR] [--out DIR]",
 					"Benchmark: labeler accuracy and speed on a labeled image set", """
 							  --eval DIR   the labeled images (default ../shared/eval)

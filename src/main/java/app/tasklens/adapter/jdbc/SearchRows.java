@@ -71,24 +71,30 @@ public final class SearchRows {
 		List<String> conditions = new ArrayList<>();
 		for (int i = 0; i < words.size(); i++) {
 			SearchWords.QueryWord word = words.get(i);
-			StringBuilder match = new StringBuilder("((w.head = :wh" + i + " AND w.word = :wb" + i + ")");
+			// Each way a word may match is a lookup of its own on (owner, head): one OR inside a lookup would
+			// make the engine read all the owner's words.
+			List<String> matches = new ArrayList<>();
+			matches.add("w.head = :wh" + i + " AND w.word = :wb" + i);
 			params.put("wh" + i, head(word.base()));
 			params.put("wb" + i, word.base());
 			if (word.prefix().codePointCount(0, word.prefix().length()) >= HEAD) {
 				// A query word has letters and digits only (SearchWords splits at anything else): no LIKE wildcard.
-				match.append(" OR (w.head = :wp").append(i).append(" AND w.word LIKE :wl").append(i).append(")");
+				matches.add("w.head = :wp" + i + " AND w.word LIKE :wl" + i);
 				params.put("wp" + i, head(word.prefix()));
 				params.put("wl" + i, word.prefix() + "%");
 			}
-			match.append(")");
-			String found = "SELECT w.task_id FROM search_words w WHERE w.owner_id = :owner AND " + match;
-			if (imageId == null) {
-				conditions.add(taskId + " IN (" + found + ")");
+			List<String> found = new ArrayList<>();
+			for (String match : matches) {
+				String from = "FROM search_words w WHERE w.owner_id = :owner AND " + match;
+				if (imageId == null) {
+					found.add(taskId + " IN (SELECT w.task_id " + from + ")");
+				}
+				else {
+					found.add(imageId + " IN (SELECT w.attachment_id " + from + ")");
+					found.add(taskId + " IN (SELECT w.task_id " + from + " AND w.attachment_id IS NULL)");
+				}
 			}
-			else {
-				conditions.add("(" + imageId + " IN (SELECT w.attachment_id FROM search_words w WHERE w.owner_id = :owner"
-						+ " AND " + match + ") OR " + taskId + " IN (" + found + " AND w.attachment_id IS NULL))");
-			}
+			conditions.add("(" + String.join(" OR ", found) + ")");
 		}
 		return "(" + String.join(" AND ", conditions) + ")";
 	}

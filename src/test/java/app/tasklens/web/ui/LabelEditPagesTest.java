@@ -163,6 +163,27 @@ class LabelEditPagesTest {
 		assertThat(html(get("/").session(alice.session()))).contains("hx-get=\"/labels/suggestions\"");
 	}
 
+	@Test
+	void theSearchBoxFindsATaskByItsImagesLabelsAndTheUsersChanges() throws Exception {
+		tasks.create(alice.id(), "Buy milk", "", null);
+
+		assertThat(taskTitles("malamutes")).containsExactly("Morning walk");
+		assertThat(taskTitles("furniture")).as("a parent").containsExactly("Morning walk");
+		mvc.perform(post(base() + "/labels").session(alice.session()).with(csrf()).param("name", "Grandma's sofa"));
+		mvc.perform(post(base() + "/labels/remove").session(alice.session()).with(csrf()).param("name", "Dog"));
+
+		assertThat(taskTitles("grandma")).containsExactly("Morning walk");
+		assertThat(taskTitles("malamute")).isEmpty();
+		assertThat(taskTitles("milk")).containsExactly("Buy milk");
+	}
+
+	private List<String> taskTitles(String q) throws Exception {
+		String page = html(get("/").session(alice.session()).param("q", q));
+		return java.util.regex.Pattern.compile("class=\"task-title\"[^>]*>([^<]*)<").matcher(page).results()
+			.map(match -> match.group(1).strip())
+			.toList();
+	}
+
 	private String base() {
 		return "/tasks/" + task.id() + "/attachments/" + dog.id();
 	}

@@ -90,16 +90,17 @@ class LabelEditsBrowserTest {
 			WebDriver driver = browser.driver();
 
 			driver.findElement(By.cssSelector("button[title='Remove the label Dog']")).click();
-			assertThat(browser.message()).isEqualTo("Label removed.");
+			browser.awaitMessage("Label removed.");
 			assertThat(viewerLabels(driver)).doesNotContain("Dog").isNotEmpty();
 
 			driver.findElement(By.cssSelector(".label-add input[name=name]")).sendKeys("Rex");
 			driver.findElement(By.cssSelector(".label-add button[type=submit]")).click();
-			assertThat(browser.message()).isEqualTo("Label added.");
+			browser.awaitMessage("Label added.");
 			assertThat(viewerLabels(driver)).contains("Rex");
 			assertThat(driver.findElement(By.cssSelector(".label-rows li.is-users")).getText()).contains("added by you");
 
 			driver.findElement(By.cssSelector("button[title='Put the label Dog back']")).click();
+			until(driver, d -> viewerLabels(d).contains("Dog"));
 			assertThat(viewerLabels(driver)).contains("Dog", "Rex");
 		}
 	}
