@@ -42,8 +42,19 @@ public final class ColdStart {
 		long answered = System.currentTimeMillis();
 		String response = out.toString(StandardCharsets.UTF_8);
 		String status = response.replaceAll("(?s).*\"statusCode\"\\s*:\\s*(\\d+).*", "$1");
+		// The web UI too: a page rendered by Thymeleaf through the session chain.
+		String page = """
+				{"version":"2.0","routeKey":"$default","rawPath":"/login","rawQueryString":"",
+				 "headers":{"accept":"text/html","host":"localhost"},
+				 "requestContext":{"http":{"method":"GET","path":"/login","protocol":"HTTP/1.1","sourceIp":"203.0.113.7",
+				   "userAgent":"curl/8.5.0"},"requestId":"page","routeKey":"$default","stage":"$default","timeEpoch":0},
+				 "isBase64Encoded":false}""";
+		ByteArrayOutputStream pageOut = new ByteArrayOutputStream();
+		function.handleRequest(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)), pageOut,
+				new TestLambdaContext("tasklens-ApiFunction"));
+		String pageStatus = pageOut.toString(StandardCharsets.UTF_8).replaceAll("(?s).*\"statusCode\"\\s*:\\s*(\\d+).*", "$1");
 		System.out.println("COLD-START init_ms=" + (initialized - jvmStart) + " first_response_ms=" + (answered - jvmStart)
-				+ " request_ms=" + (answered - initialized) + " status=" + status);
+				+ " request_ms=" + (answered - initialized) + " status=" + status + " page_status=" + pageStatus);
 		System.exit(0);
 	}
 }

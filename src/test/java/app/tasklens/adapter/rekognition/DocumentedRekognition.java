@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
  * responses in {@code src/test/resources/rekognition} (see its README) and keeps the requests it got, so a
  * test sees what the SDK sent over the wire. Real HTTP, the real SDK; only the answers are canned.
  */
-final class DocumentedRekognition implements AutoCloseable {
+public final class DocumentedRekognition implements AutoCloseable {
 
 	record Received(String target, String body) {
 	}
@@ -28,7 +28,7 @@ final class DocumentedRekognition implements AutoCloseable {
 	private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
 	final List<Received> received = new CopyOnWriteArrayList<>();
 
-	DocumentedRekognition() {
+	public DocumentedRekognition() {
 		try {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -60,7 +60,7 @@ final class DocumentedRekognition implements AutoCloseable {
 		}
 	}
 
-	URI endpoint() {
+	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
 	}
 
