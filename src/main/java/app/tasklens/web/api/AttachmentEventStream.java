@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -30,8 +29,10 @@ import app.tasklens.labeling.TextDetection;
  * status, {@code labels} when its labels are saved or the user changed them, {@code deleted} when it is gone. Sent after the
  * commit, so a client never sees a change that was rolled back.
  *
- * <p>Each user's last {@value #KEPT} events are kept in memory with ids {@code <boot>-<sequence>}, for
- * {@code RETENTION} after the user's last stream closed; a client that reconnects with
+ * <p>Each user's last {@value #KEPT} events are kept in memory with ids {@code <epoch>-<sequence>}, for
+ * {@code RETENTION} after the user's last stream closed. The sequence counts only that user's events and the
+ * epoch is random for each time the server starts keeping them, so an id tells a user nothing about other
+ * users' activity or about the server; a client that reconnects with
  * {@code Last-Event-ID} gets what it missed, or a {@code reset} event when that is no longer known (too
  * old, or the server restarted) and it should reload what it shows. One sender thread writes to the
  * clients, in order, and never holds up labeling or a request.
@@ -55,8 +56,6 @@ class AttachmentEventStream implements SmartLifecycle {
 	private record Sent(long sequence, String name, AttachmentEvent data) {
 	}
 
-	private final String boot = Ids.random().substring(0, 8);
-	private final AtomicLong sequence = new AtomicLong();
 	private final Map<String, UserStream> users = new ConcurrentHashMap<>();
 	private volatile ScheduledExecutorService sender;
 
@@ -81,7 +80,7 @@ class AttachmentEventStream implements SmartLifecycle {
 	/** A stream of the user's events, starting after {@code lastEventId} when given. */
 	SseEmitter subscribe(String userId, String lastEventId) {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-		UserStream stream = users.computeIfAbsent(userId, id -> new UserStream(sequence.get()));
+		UserStream stream = users.computeIfAbsent(userId, id -> new UserStream());
 		emitter.onCompletion(() -> stream.emitters.remove(emitter));
 		emitter.onTimeout(() -> stream.emitters.remove(emitter));
 		emitter.onError(error -> stream.emitters.remove(emitter));
@@ -102,29 +101,15 @@ class AttachmentEventStream implements SmartLifecycle {
 	}
 
 	private void catchUp(UserStream stream, SseEmitter emitter, String lastEventId) throws IOException {
-		long last = sequenceOf(lastEventId);
-		if (last < 0 || last < stream.forgottenUpTo || last > sequence.get()) {
-			emitter.send(SseEmitter.event().name("reset").id(boot + "-" + sequence.get()).data("{}"));
+		long last = stream.sequenceOf(lastEventId);
+		if (last < 0 || last < stream.forgottenUpTo || last > stream.sequence) {
+			emitter.send(SseEmitter.event().name("reset").id(stream.idOf(stream.sequence)).data("{}"));
 			return;
 		}
 		for (Sent sent : stream.recent) {
 			if (sent.sequence > last) {
-				emitter.send(event(sent));
+				emitter.send(event(stream, sent));
 			}
-		}
-	}
-
-	/** The sequence number of an id this run of the server gave out, or -1. */
-	private long sequenceOf(String eventId) {
-		String prefix = boot + "-";
-		if (!eventId.startsWith(prefix)) {
-			return -1;
-		}
-		try {
-			return Long.parseLong(eventId.substring(prefix.length()));
-		}
-		catch (NumberFormatException ex) {
-			return -1;
 		}
 	}
 
@@ -134,19 +119,19 @@ class AttachmentEventStream implements SmartLifecycle {
 			return;
 		}
 		executor.execute(() -> {
-			UserStream stream = users.computeIfAbsent(userId, id -> new UserStream(sequence.get()));
+			UserStream stream = users.computeIfAbsent(userId, id -> new UserStream());
 			synchronized (stream) {
-				Sent sent = new Sent(sequence.incrementAndGet(), name, data);
+				Sent sent = new Sent(++stream.sequence, name, data);
 				stream.keep(sent);
 				for (SseEmitter emitter : stream.emitters) {
-					send(stream, emitter, event(sent));
+					send(stream, emitter, event(stream, sent));
 				}
 			}
 		});
 	}
 
-	private SseEmitter.SseEventBuilder event(Sent sent) {
-		return SseEmitter.event().id(boot + "-" + sent.sequence).name(sent.name).data(sent.data,
+	private static SseEmitter.SseEventBuilder event(UserStream stream, Sent sent) {
+		return SseEmitter.event().id(stream.idOf(sent.sequence)).name(sent.name).data(sent.data,
 				MediaType.APPLICATION_JSON);
 	}
 
@@ -181,15 +166,30 @@ class AttachmentEventStream implements SmartLifecycle {
 
 		final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
 		final Deque<Sent> recent = new ArrayDeque<>();
-		/**
-		 * The highest sequence not in {@link #recent}: a client that saw less missed something. A new stream
-		 * starts at the current sequence, since whatever came before it (if anything) is not kept here.
-		 */
+		/** Ids of an earlier stream of this user (forgotten, or before a restart) are not this one's. */
+		final String epoch = Ids.random().substring(0, 8);
+		/** The last sequence this user's events were given. */
+		long sequence;
+		/** The highest sequence not in {@link #recent}: a client that saw less missed something. */
 		long forgottenUpTo;
 		long lastUsed = System.nanoTime();
 
-		UserStream(long forgottenUpTo) {
-			this.forgottenUpTo = forgottenUpTo;
+		String idOf(long sequence) {
+			return epoch + "-" + sequence;
+		}
+
+		/** The sequence number of an id this stream gave out, or -1. */
+		long sequenceOf(String eventId) {
+			String prefix = epoch + "-";
+			if (!eventId.startsWith(prefix)) {
+				return -1;
+			}
+			try {
+				return Long.parseLong(eventId.substring(prefix.length()));
+			}
+			catch (NumberFormatException ex) {
+				return -1;
+			}
 		}
 
 		void keep(Sent sent) {

@@ -354,6 +354,7 @@ class AttachmentApiTest {
 		again.expect(403);
 		assertThat(again.json().path("detail").asString()).contains("already used");
 		assertThat(state()).isEqualTo(after);
+		assertTicketNotEchoed(created, again);
 	}
 
 	@Test
@@ -363,7 +364,9 @@ class AttachmentApiTest {
 		int at = url.lastIndexOf('/') + 5;
 		String tampered = url.substring(0, at) + (url.charAt(at) == 'A' ? 'B' : 'A') + url.substring(at + 1);
 
-		rejected(() -> api.put(tampered).bytes("image/png", TestImages.png(10, 10)).send(), 403);
+		Response refused = rejected(() -> api.put(tampered).bytes("image/png", TestImages.png(10, 10)).send(), 403);
+		assertThat(refused.json().path("instance").asString()).isEqualTo("/api/uploads/");
+		assertThat(refused.body()).doesNotContain(tampered.substring(tampered.lastIndexOf('/') + 1));
 		rejected(() -> api.put("/api/uploads/not-a-ticket").bytes("image/png", TestImages.png(10, 10)).send(), 403);
 		assertStillUsable(created, TestImages.png(10, 10));
 	}
@@ -411,6 +414,12 @@ class AttachmentApiTest {
 		assertThat(state()).as("stored state after a %d", status).isEqualTo(before);
 		api.get("/actuator/health").send().expect(200);
 		return response;
+	}
+
+	/** A problem about an upload does not carry its URL's ticket, which would end up in logs and error reports. */
+	private static void assertTicketNotEchoed(JsonNode created, Response problem) {
+		String url = created.path("upload").path("url").asString();
+		assertThat(problem.body()).doesNotContain(url.substring(url.lastIndexOf('/') + 1));
 	}
 
 	/** The rejected uploads did not use up the URL: the right bytes are still accepted. */

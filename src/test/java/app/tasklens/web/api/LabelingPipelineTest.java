@@ -118,6 +118,23 @@ class LabelingPipelineTest {
 	}
 
 	@Test
+	void eventIdsTellAUserNothingOfOtherUsersActivity() throws Exception {
+		User bob = api.signUp("bob-" + System.nanoTime());
+		String bobsTask = api.createTask(bob, "Bob's").path("id").asString();
+		for (int i = 0; i < 3; i++) {
+			String image = uploads.attach(bob, bobsTask, "b.png", "image/png", TestImages.png(64, 48)).path("id")
+				.asString();
+			uploads.awaitStatus(bob, bobsTask, image, Set.of("LABELED", "FAILED"), WAIT);
+		}
+		try (EventStream stream = events(alice, null)) {
+			uploads.attach(alice, task, "a.png", "image/png", TestImages.png(64, 48));
+			String first = stream.next("status", WAIT).id();
+			// Bob's nine or more events before it do not count in Alice's ids.
+			assertThat(Long.parseLong(first.substring(first.lastIndexOf('-') + 1))).isLessThanOrEqualTo(3);
+		}
+	}
+
+	@Test
 	void eventsGoOnlyToTheirUser() throws Exception {
 		User bob = api.signUp("bob-" + System.nanoTime());
 		try (EventStream bobs = events(bob, null)) {
