@@ -40,27 +40,7 @@ public final class TestImages {
 	 * side and 50 megapixels, and a reader that decodes every pixel allocates 4 bytes for each.
 	 */
 	public static byte[] webpBomb(int width, int height) {
-		long bits = 0;
-		int count = 0;
-		long[] fields = {width - 1, 14, height - 1, 14, 0, 1, 0, 3, 0, 1, 0, 1, 0, 1};
-		for (int i = 0; i < fields.length; i += 2) {
-			bits |= fields[i] << count;
-			count += (int) fields[i + 1];
-		}
-		// No transform, no colour cache, no meta codes (the three 0 bits above); then five simple prefix
-		// codes of one 1-bit symbol, 0: bits 1, 0, 0, 0 each.
-		for (int code = 0; code < 5; code++) {
-			bits |= 1L << count;
-			count += 4;
-		}
-		ByteBuffer vp8l = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-		vp8l.put((byte) 0x2F).putLong(bits);
-		// TwelveMonkeys' bit reader reads 8 bytes at a time: the rest is zero padding it may read past the data.
-		ByteBuffer file = ByteBuffer.allocate(20 + vp8l.capacity()).order(ByteOrder.LITTLE_ENDIAN);
-		file.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + vp8l.capacity())
-			.put("WEBP".getBytes(StandardCharsets.US_ASCII)).put("VP8L".getBytes(StandardCharsets.US_ASCII))
-			.putInt(vp8l.capacity()).put(vp8l.array());
-		return file.array();
+		return app.tasklens.cli.CraftedImages.webpBomb(width, height);
 	}
 
 	public static Path darknetDir() {

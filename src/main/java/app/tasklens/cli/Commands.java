@@ -70,6 +70,12 @@ public final class Commands {
 							  --burst N      uploads at once, for throughput (default 200)
 							  --images DIR   the photos (default ../shared/eval/coco/images)
 							""", BenchPipelineCommand::run),
+			new Command("bench-hardening", "bench-hardening [--small-dir DIR] [--photos DIR] [--jar JAR]",
+					"Benchmark: the red team's attacks replayed against servers started on fresh data folders", """
+							  --small-dir DIR   a folder on a small file system, to fill up (without it that case is skipped)
+							  --photos DIR      where the photo for the full-disk case comes from (default ../shared/eval/coco/images)
+							  --jar JAR         attack the server of another build instead of this one, to compare before and after
+							""", BenchHardeningCommand::run),
 			new Command("bench-search",
 					"bench-search [--tasks N] [--images N] [--connections N] [--seconds S] [--rounds R]",
 					"Benchmark: GET /api/tasks?q= latency with many tasks and labeled images of one user", """

@@ -36,6 +36,12 @@ final class ServerProcess implements AutoCloseable {
 	 */
 	static ServerProcess start(Path dataDir, Map<String, String> environment, Path log) throws IOException,
 			InterruptedException {
+		return start(ownJar(), dataDir, environment, log);
+	}
+
+	/** A server from another build's {@code jar}, to compare it with this one. */
+	static ServerProcess start(Path jar, Path dataDir, Map<String, String> environment, Path log)
+			throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -44,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(jvmOptions());
 		command.add("-jar");
-		command.add(ownJar().toString());
+		command.add(jar.toString());
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(environment);
 		builder.environment().put("TASKLENS_DATA_DIR", dataDir.toString());
@@ -63,6 +69,10 @@ final class ServerProcess implements AutoCloseable {
 
 	long pid() {
 		return process.pid();
+	}
+
+	boolean running() {
+		return process.isAlive();
 	}
 
 	/** From process start until {@code /actuator/health} answered UP. */
