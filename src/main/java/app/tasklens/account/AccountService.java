@@ -3,6 +3,9 @@ package app.tasklens.account;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,11 +45,14 @@ public class AccountService {
 	}
 
 	public User signUp(String username, String password) {
+		Map<String, String> errors = new LinkedHashMap<>();
 		if (username == null || !User.USERNAME.matcher(username).matches()) {
-			throw new InvalidAccountException("username",
-					"username must be 3–64 characters: letters, digits, '.', '_' or '-'");
+			errors.put("username", "The username must be 3–64 characters: letters, digits, “.”, “_” or “-”.");
 		}
-		checkPassword("password", password);
+		passwordProblem(password, username).ifPresent(problem -> errors.put("password", problem));
+		if (!errors.isEmpty()) {
+			throw new InvalidAccountException(errors);
+		}
 		User user = new User(Ids.random(), username, passwords.encode(password),
 				// The store keeps milliseconds; the user reads the same before and after it is stored.
 				clock.instant().truncatedTo(ChronoUnit.MILLIS), 0, !users.any());
@@ -63,7 +69,9 @@ public class AccountService {
 	 */
 	public User changePassword(String userId, String currentPassword, String newPassword, String clientAddress) {
 		User user = confirm(userId, currentPassword, clientAddress);
-		checkPassword("newPassword", newPassword);
+		passwordProblem(newPassword, user.username()).ifPresent(problem -> {
+			throw new InvalidAccountException("newPassword", problem);
+		});
 		User changed = user.withPassword(passwords.encode(newPassword));
 		users.changePassword(changed);
 		generations.forget(userId);
@@ -91,13 +99,14 @@ public class AccountService {
 		return user;
 	}
 
-	private static void checkPassword(String field, String password) {
+	private static Optional<String> passwordProblem(String password, String username) {
 		if (password == null || password.length() < MIN_PASSWORD) {
-			throw new InvalidAccountException(field, "password must be at least " + MIN_PASSWORD + " characters");
+			return Optional.of("The password must be at least " + MIN_PASSWORD + " characters.");
 		}
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw new InvalidAccountException(field, "password must be at most " + MAX_PASSWORD_BYTES + " bytes");
+			return Optional.of("The password must be at most " + MAX_PASSWORD_BYTES + " bytes.");
 		}
+		return WeakPasswords.reason(password, username);
 	}
 
 	/**

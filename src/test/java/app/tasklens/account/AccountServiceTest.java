@@ -58,13 +58,44 @@ class AccountServiceTest {
 
 	@Test
 	void passwordsHaveAtLeast10CharactersAndAtMost72Bytes() {
-		assertThat(accounts.signUp("ten", "0123456789")).isNotNull();
-		assertThat(accounts.signUp("max", "p".repeat(72))).isNotNull();
+		assertThat(accounts.signUp("ten", "0123456780")).isNotNull();
+		assertThat(accounts.signUp("max", "pq".repeat(36))).isNotNull();
 		for (String bad : new String[] { null, "", "012345678", "p".repeat(73), "ü".repeat(37) }) {
 			assertThatThrownBy(() -> accounts.signUp("carol", bad))
 				.isInstanceOfSatisfying(InvalidAccountException.class,
 						ex -> assertThat(ex.field()).isEqualTo("password"));
 		}
+	}
+
+	@Test
+	void obviouslyWeakPasswordsAreRefusedWithAReason() {
+		String[][] weak = { { "          ", "only spaces" }, { "\t\t\t\t\t\t\t\t\t\t", "only spaces" },
+				{ "1234567890", "sequence" }, { "9876543210", "sequence" }, { "abcdefghijk", "sequence" },
+				{ "zzzzzzzzzz", "repeated" }, { "my-carol-password", "username" }, { "CAROL12345", "username" },
+				{ "Password123", "most common" }, { "qwertyuiop", "most common" }, { "football123", "most common" } };
+		for (String[] password : weak) {
+			assertThatThrownBy(() -> accounts.signUp("carol", password[0]))
+				.isInstanceOfSatisfying(InvalidAccountException.class, ex -> {
+					assertThat(ex.errors()).containsOnlyKeys("password");
+					assertThat(ex.errors().get("password")).as(password[0]).contains(password[1]).endsWith(".");
+				});
+		}
+		assertThat(accounts.signUp("carol", "plum tree at dusk")).isNotNull();
+	}
+
+	@Test
+	void everyBrokenRuleOfASignUpIsReportedAtOnce() {
+		assertThatThrownBy(() -> accounts.signUp("x", "short"))
+			.isInstanceOfSatisfying(InvalidAccountException.class,
+					ex -> assertThat(ex.errors()).containsOnlyKeys("username", "password"));
+	}
+
+	@Test
+	void aNewPasswordFollowsTheSameRules() {
+		User user = accounts.signUp("dave", PASSWORD);
+		assertThatThrownBy(() -> accounts.changePassword(user.id(), PASSWORD, "dave-forever", "10.0.0.9"))
+			.isInstanceOfSatisfying(InvalidAccountException.class,
+					ex -> assertThat(ex.errors()).containsOnlyKeys("newPassword"));
 	}
 
 	@Test

@@ -115,6 +115,49 @@ public abstract class TasksContract {
 	}
 
 	@Test
+	void pagesInDueOrderWalkEarliestFirstThenUndatedWithoutGapsOrRepeats() {
+		LocalDate day = LocalDate.parse("2026-03-10");
+		List<String> expected = new ArrayList<>();
+		List<Task> added = new ArrayList<>();
+		for (int i = 0; i < 23; i++) {
+			// Dates repeat, some tasks share a creation time, every fourth has no date; two are done.
+			LocalDate due = i % 4 == 3 ? null : day.plusDays((i * 7) % 5);
+			Task task = Task.create("alice", "task " + i, "", due, T0.plusMillis(i / 3));
+			if (i % 9 == 0) {
+				task.complete(T0.plusSeconds(1));
+			}
+			tasks.add(task);
+			added.add(task);
+		}
+		tasks.add(Task.create("bob", "not alice's", "", day.minusDays(3), T0));
+		added.stream()
+			.sorted(Comparator.comparing(Task::dueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+				.thenComparing(Comparator.comparing(Task::createdAt).thenComparing(Task::id).reversed()))
+			.forEach(task -> expected.add(task.id()));
+
+		List<String> walked = new ArrayList<>();
+		TaskQuery.Cursor cursor = null;
+		do {
+			TaskPage page = tasks.list("alice", new TaskQuery(null, null, null, cursor, 4, TaskQuery.Sort.DUE));
+			page.items().forEach(task -> walked.add(task.id()));
+			cursor = page.nextCursor() == null ? null : TaskQuery.Cursor.parse(page.nextCursor());
+		}
+		while (cursor != null);
+
+		assertThat(walked).containsExactlyElementsOf(expected);
+		List<String> open = new ArrayList<>();
+		cursor = null;
+		do {
+			TaskPage page = tasks.list("alice", new TaskQuery(false, null, null, cursor, 3, TaskQuery.Sort.DUE));
+			page.items().forEach(task -> open.add(task.id()));
+			cursor = page.nextCursor() == null ? null : TaskQuery.Cursor.parse(page.nextCursor());
+		}
+		while (cursor != null);
+		assertThat(open).containsExactlyElementsOf(
+				expected.stream().filter(id -> added.stream().anyMatch(t -> t.id().equals(id) && !t.done())).toList());
+	}
+
+	@Test
 	void theLastFullPageHasNoNextCursor() {
 		for (int i = 0; i < 4; i++) {
 			add("alice", "task " + i, "", T0.plusMillis(i));

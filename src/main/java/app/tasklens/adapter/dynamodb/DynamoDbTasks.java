@@ -103,8 +103,9 @@ class DynamoDbTasks implements Tasks {
 		if (query.text() != null) {
 			matches = matching(ownerId, query.text());
 		}
-		boolean filtered = !filters.isEmpty() || labeled != null || query.text() != null;
-		Map<String, AttributeValue> start = query.after() == null ? null : position(ownerId, query.after());
+		boolean byDue = query.sort() == TaskQuery.Sort.DUE;
+		boolean filtered = !filters.isEmpty() || labeled != null || query.text() != null || byDue;
+		Map<String, AttributeValue> start = query.after() == null || byDue ? null : position(ownerId, query.after());
 		List<Task> found = new ArrayList<>();
 		do {
 			QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(Items.BY_CREATED)
@@ -126,19 +127,37 @@ class DynamoDbTasks implements Tasks {
 				if ((labeled == null || labeled.contains(task.id())) && matches.test(item)) {
 					found.add(task);
 				}
-				if (found.size() > query.limit()) {
+				if (found.size() > query.limit() && !byDue) {
 					break;
 				}
 			}
 			start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
 					? response.lastEvaluatedKey() : null;
 		}
-		while (found.size() <= query.limit() && start != null);
+		while ((byDue || found.size() <= query.limit()) && start != null);
+		if (byDue) {
+			found = inDueOrder(found, query.after(), query.limit());
+		}
 		if (found.size() <= query.limit()) {
 			return new TaskPage(found, null);
 		}
 		List<Task> page = found.subList(0, query.limit());
-		return new TaskPage(page, TaskQuery.Cursor.of(page.get(page.size() - 1)).encode());
+		return new TaskPage(page, TaskQuery.Cursor.of(page.get(page.size() - 1), query.sort()).encode());
+	}
+
+	/**
+	 * The index orders by creation only, so the due order is made here from all of the user's matching tasks:
+	 * one user's list is small (reading 1,000 task items is a few Queries of 1 MB), and a second local index
+	 * cannot be added to an existing table.
+	 *
+	 * @return the tasks after {@code after} in due order, at most {@code limit + 1} (one more tells there is a next page)
+	 */
+	private static List<Task> inDueOrder(List<Task> found, TaskQuery.Cursor after, int limit) {
+		return found.stream()
+			.filter(task -> after == null || after.precedes(task))
+			.sorted(TaskQuery.Sort.DUE.comparator())
+			.limit(limit + 1L)
+			.collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
 	}
 
 	/** Task items that hold {@code text} in the title or notes, or whose words and images' words have its words. */

@@ -82,18 +82,39 @@ class JdbcTasks implements Tasks {
 			sql.append(LabelFilter.SQL);
 			params.put("label", LabelFilter.term(query.label()));
 		}
-		if (query.after() != null) {
-			sql.append(" AND (t.created_at < :afterCreated OR (t.created_at = :afterCreated AND t.id < :afterId))");
-			params.put("afterCreated", query.after().createdAt().toEpochMilli());
-			params.put("afterId", query.after().id());
+		TaskQuery.Cursor after = query.after();
+		String newerThanCursor = "(t.created_at < :afterCreated OR (t.created_at = :afterCreated AND t.id < :afterId))";
+		if (after != null) {
+			params.put("afterCreated", after.createdAt().toEpochMilli());
+			params.put("afterId", after.id());
 		}
-		sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT :limit");
+		if (query.sort() == TaskQuery.Sort.DUE) {
+			// Due dates are ISO text, which sorts as dates; tasks without one come last (written out: SQLite and
+			// PostgreSQL put NULLs at different ends by default).
+			if (after != null && after.due() == null) {
+				sql.append(" AND t.due_date IS NULL AND ").append(newerThanCursor);
+			}
+			else if (after != null) {
+				sql.append(" AND (t.due_date > :afterDue OR t.due_date IS NULL OR (t.due_date = :afterDue AND ")
+					.append(newerThanCursor)
+					.append("))");
+				params.put("afterDue", after.due().toString());
+			}
+			sql.append(" ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date,"
+					+ " t.created_at DESC, t.id DESC LIMIT :limit");
+		}
+		else {
+			if (after != null) {
+				sql.append(" AND ").append(newerThanCursor);
+			}
+			sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT :limit");
+		}
 		params.put("limit", query.limit() + 1);
 		List<Task> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(JdbcTasks::task).list());
 		String next = null;
 		if (rows.size() > query.limit()) {
 			rows = rows.subList(0, query.limit());
-			next = TaskQuery.Cursor.of(rows.get(rows.size() - 1)).encode();
+			next = TaskQuery.Cursor.of(rows.get(rows.size() - 1), query.sort()).encode();
 		}
 		return new TaskPage(rows, next);
 	}

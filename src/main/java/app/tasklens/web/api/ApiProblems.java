@@ -105,7 +105,9 @@ class ApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail invalidAccount(InvalidAccountException ex) {
-		return invalid(HttpStatus.UNPROCESSABLE_CONTENT, ex.field(), ex.getMessage());
+		return invalid(HttpStatus.UNPROCESSABLE_CONTENT, ex.errors().entrySet().stream()
+			.map(error -> new FieldError(error.getKey(), error.getValue()))
+			.toList());
 	}
 
 	@ExceptionHandler

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import app.tasklens.task.DueGroup;
 import app.tasklens.task.InvalidTaskException;
 import app.tasklens.task.Task;
 import app.tasklens.task.TaskPage;
@@ -55,8 +56,11 @@ class TaskController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List tasks, newest first",
-			description = "Pass nextCursor of one page as cursor of the next; it is null on the last page.")
+	@Operation(summary = "List tasks, newest first or by due date",
+			description = "Pass nextCursor of one page as cursor of the next, with the same sort; it is null on the last"
+					+ " page. sort=due lists the earliest due date first and tasks without one last (on one date, newest"
+					+ " first); each task's dueGroup (OVERDUE, TODAY, UPCOMING, NO_DATE, from the server's today) is"
+					+ " what the web UI's headings say.")
 	@ApiResponse(responseCode = "200", description = "One page of tasks")
 	@ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
 	TaskList list(CurrentUser user,
@@ -71,9 +75,13 @@ class TaskController {
 					+ " the labels of the task's images and the text read in them; case and accents do not matter")
 			@RequestParam(required = false) String q,
 			@Parameter(description = "A label, or a parent of a label, of one of the task's images (\"animal\")")
-			@RequestParam(required = false) String label) {
-		TaskPage page = tasks.list(user.id(), new TaskQuery(done, q, label, cursor, limit));
-		return new TaskList(page.items().stream().map(TaskJson::of).toList(), page.nextCursor());
+			@RequestParam(required = false) String label,
+			@Parameter(description = "newest (the default) or due", schema = @Schema(type = "string",
+					allowableValues = { "newest", "due" }))
+			@RequestParam(required = false) TaskQuery.Sort sort) {
+		TaskPage page = tasks.list(user.id(), new TaskQuery(done, q, label, cursor, limit, sort));
+		LocalDate today = tasks.today();
+		return new TaskList(page.items().stream().map(task -> TaskJson.of(task, today)).toList(), page.nextCursor());
 	}
 
 	@PostMapping
@@ -87,7 +95,7 @@ class TaskController {
 		Task created = tasks.create(user.id(), task.title(), task.body(), task.dueDate());
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(created.id())
 			.toUri();
-		return ResponseEntity.created(location).body(TaskJson.of(created));
+		return ResponseEntity.created(location).body(TaskJson.of(created, tasks.today()));
 	}
 
 	@GetMapping("/{id}")
@@ -95,7 +103,7 @@ class TaskController {
 	@ApiResponse(responseCode = "200", description = "The task")
 	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	TaskJson get(CurrentUser user, @PathVariable String id) {
-		return TaskJson.of(tasks.get(user.id(), id));
+		return TaskJson.of(tasks.get(user.id(), id), tasks.today());
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON })
@@ -109,7 +117,7 @@ class TaskController {
 	@ApiResponse(responseCode = "415", ref = OpenApiConfiguration.UNSUPPORTED_TYPE)
 	@ApiResponse(responseCode = "422", ref = OpenApiConfiguration.UNPROCESSABLE)
 	TaskJson update(CurrentUser user, @PathVariable String id, @RequestBody TaskChanges changes) {
-		return TaskJson.of(tasks.update(user.id(), id, changes.toPatch()));
+		return TaskJson.of(tasks.update(user.id(), id, changes.toPatch()), tasks.today());
 	}
 
 	@DeleteMapping("/{id}")
@@ -129,15 +137,16 @@ class TaskController {
 			@Schema(description = "ISO date", example = "2026-03-31", nullable = true) LocalDate dueDate,
 			boolean done,
 			Instant createdAt,
-			Instant updatedAt) {
+			Instant updatedAt,
+			@Schema(description = "Where the due date falls from the server's today") DueGroup dueGroup) {
 
-		static TaskJson of(Task task) {
+		static TaskJson of(Task task, LocalDate today) {
 			return new TaskJson(task.id(), task.title(), task.body(), task.dueDate(), task.done(), task.createdAt(),
-					task.updatedAt());
+					task.updatedAt(), DueGroup.of(task.dueDate(), today));
 		}
 	}
 
-	@Schema(description = "A page of tasks, newest first")
+	@Schema(description = "A page of tasks in the order asked for")
 	record TaskList(List<TaskJson> items,
 			@Schema(description = "cursor of the next page; null on the last page", nullable = true) String nextCursor) {
 	}
@@ -231,6 +240,16 @@ class TaskController {
 		@Override
 		public TaskQuery.Cursor convert(String text) {
 			return TaskQuery.Cursor.parse(text);
+		}
+	}
+
+	/** Reads the {@code sort} parameter; another word is a bad parameter (400). */
+	@Component
+	static class SortConverter implements Converter<String, TaskQuery.Sort> {
+
+		@Override
+		public TaskQuery.Sort convert(String text) {
+			return TaskQuery.Sort.parse(text);
 		}
 	}
 }

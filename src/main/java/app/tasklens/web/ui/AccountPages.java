@@ -65,7 +65,7 @@ class AccountPages {
 			changed = accounts.changePassword(user.id(), currentPassword, newPassword, request.getRemoteAddr());
 		}
 		catch (InvalidAccountException ex) {
-			return accountRefused(user, ex.field(), ex.getMessage(), model, response);
+			return accountRefused(user, ex.errors(), model, response);
 		}
 		signIn(changed, request, response);
 		redirect.addFlashAttribute("message", "Your password has been changed.");
@@ -79,7 +79,7 @@ class AccountPages {
 			closeAccount.close(user.id(), currentPassword, request.getRemoteAddr());
 		}
 		catch (InvalidAccountException ex) {
-			return accountRefused(user, "deletePassword", ex.getMessage(), model, response);
+			return accountRefused(user, Map.of("deletePassword", ex.getMessage()), model, response);
 		}
 		HttpSession session = request.getSession(false);
 		if (session != null) {
@@ -89,10 +89,10 @@ class AccountPages {
 		return "redirect:/login?deleted";
 	}
 
-	private static String accountRefused(CurrentUser user, String field, String message, Model model,
+	private static String accountRefused(CurrentUser user, Map<String, String> errors, Model model,
 			HttpServletResponse response) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		model.addAttribute("user", user).addAttribute("errors", Map.of(field, message));
+		model.addAttribute("user", user).addAttribute("errors", errors);
 		return "account";
 	}
 
@@ -130,19 +130,19 @@ class AccountPages {
 			user = accounts.signUp(form.username(), form.password());
 		}
 		catch (InvalidAccountException ex) {
-			return signUpRefused(form, ex.field(), ex.getMessage(), model, response);
+			return signUpRefused(form, ex.errors(), model, response);
 		}
 		catch (UsernameTakenException ex) {
-			return signUpRefused(form, "username", ex.getMessage(), model, response);
+			return signUpRefused(form, Map.of("username", ex.getMessage()), model, response);
 		}
 		signIn(user, request, response);
 		return "redirect:/";
 	}
 
-	private static String signUpRefused(SignUpForm form, String field, String message, Model model,
+	private static String signUpRefused(SignUpForm form, Map<String, String> errors, Model model,
 			HttpServletResponse response) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		model.addAttribute("form", form).addAttribute("errors", Map.of(field, message));
+		model.addAttribute("form", form).addAttribute("errors", errors);
 		return "signup";
 	}
 

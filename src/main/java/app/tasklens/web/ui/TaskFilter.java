@@ -7,23 +7,39 @@ import org.springframework.web.util.UriComponentsBuilder;
 import app.tasklens.task.TaskQuery;
 
 /**
- * The search box, the label and done filters and the paging cursor of My Tasks, as query parameters.
- * Methods the templates call are public: SpEL invokes only public methods.
+ * The search box, the label and done filters, the order and the paging cursor of My Tasks, as query
+ * parameters. Methods the templates call are public: SpEL invokes only public methods.
+ *
+ * <p>The links it makes to other filters end in {@code #tasks}: following one (a label badge, a suggestion,
+ * "Clear label filter") lands at the list, not at the top of the page above it.
  *
  * @param q text to find in title or body
  * @param label a label of one of the task's images, or one of its parents ("animal" finds the dog)
  * @param done {@code "true"} for done tasks, {@code "false"} for open ones, anything else for both
+ * @param sort {@code "due"} for the due order (grouped by due date), anything else for newest first
  * @param after the cursor of the page to show; {@code null} for the newest tasks
  */
-record TaskFilter(String q, String label, String done, String after) {
+record TaskFilter(String q, String label, String done, String sort, String after) {
+
+	/** The list's place on the page: links to another filter lead there. */
+	static final String AT_THE_LIST = "#tasks";
 
 	static TaskFilter none() {
-		return new TaskFilter(null, null, null, null);
+		return new TaskFilter(null, null, null, null, null);
 	}
 
 	TaskQuery query() {
 		return new TaskQuery(doneOnly(), q, label, paged() ? TaskQuery.Cursor.parse(after) : null,
-				TaskQuery.DEFAULT_LIMIT);
+				TaskQuery.DEFAULT_LIMIT, order());
+	}
+
+	TaskQuery.Sort order() {
+		return byDue() ? TaskQuery.Sort.DUE : TaskQuery.Sort.NEWEST;
+	}
+
+	/** Whether the list is in due order, with a heading for each group of due dates. */
+	public boolean byDue() {
+		return "due".equals(sort);
 	}
 
 	/** Whether the list is narrowed down, so that an empty list means "no match" rather than "no tasks". */
@@ -40,14 +56,14 @@ record TaskFilter(String q, String label, String done, String after) {
 		return after != null && !after.isBlank();
 	}
 
-	/** The address of the page after {@code cursor} with the same search and filter. */
+	/** The address of the page after {@code cursor} with the same search, filter and order. */
 	String pageAfter(String cursor) {
 		return address(cursor);
 	}
 
-	/** The newest tasks with the same search and filter. */
+	/** The first page with the same search, filter and order, at the list. */
 	public String firstPage() {
-		return address(null);
+		return address(null) + AT_THE_LIST;
 	}
 
 	private Boolean doneOnly() {
@@ -58,14 +74,14 @@ record TaskFilter(String q, String label, String done, String after) {
 		};
 	}
 
-	/** The same search and filter with {@code other} as the label, at the first page. */
+	/** The same search, filter and order with {@code other} as the label, at the first page. */
 	String withLabel(String other) {
-		return new TaskFilter(q, other, done, null).firstPage();
+		return new TaskFilter(q, other, done, sort, null).firstPage();
 	}
 
-	/** The same search and filter without the label. */
+	/** The same search, filter and order without the label. */
 	public String withoutLabel() {
-		return new TaskFilter(q, null, done, null).firstPage();
+		return new TaskFilter(q, null, done, sort, null).firstPage();
 	}
 
 	private static boolean present(String text) {
@@ -77,6 +93,7 @@ record TaskFilter(String q, String label, String done, String after) {
 			.queryParamIfPresent("q", Optional.ofNullable(q).filter(TaskFilter::present))
 			.queryParamIfPresent("label", Optional.ofNullable(label).filter(TaskFilter::present))
 			.queryParamIfPresent("done", Optional.ofNullable(doneOnly()))
+			.queryParamIfPresent("sort", Optional.of(order()).filter(TaskQuery.Sort.DUE::equals).map(TaskQuery.Sort::code))
 			.queryParamIfPresent("after", Optional.ofNullable(cursor))
 			.encode()
 			.toUriString();

@@ -11,9 +11,12 @@ import app.tasklens.task.Task;
 /**
  * A task as one row of the page shows it: dates already written out in the server's time zone, so the
  * templates only place text, and its images with their labels.
+ *
+ * @param groupHeading in the due order, the heading of the group of due dates this task opens ("Overdue",
+ *        "Today"…); {@code null} when it is not the first of its group on the page
  */
 record TaskItem(String id, String title, String body, boolean done, String createdIso, String created,
-		String dueIso, String due, boolean overdue, List<AttachmentCard> attachments) {
+		String dueIso, String due, boolean overdue, List<AttachmentCard> attachments, String groupHeading) {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm",
@@ -25,7 +28,11 @@ record TaskItem(String id, String title, String body, boolean done, String creat
 				task.createdAt().atZone(zone).toOffsetDateTime().toString(),
 				DATE_TIME.format(task.createdAt().atZone(zone)), dueDate == null ? null : dueDate.toString(),
 				dueDate == null ? null : DATE.format(dueDate), task.isOverdue(today),
-				List.copyOf(attachments));
+				List.copyOf(attachments), null);
+	}
+
+	TaskItem openingGroup(String heading) {
+		return new TaskItem(id, title, body, done, createdIso, created, dueIso, due, overdue, attachments, heading);
 	}
 
 	/** Public for the templates: SpEL invokes only public methods. */

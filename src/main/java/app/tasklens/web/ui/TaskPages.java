@@ -3,6 +3,7 @@ package app.tasklens.web.ui;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tasklens.attachment.AttachmentUploads;
+import app.tasklens.task.DueGroup;
 import app.tasklens.task.InvalidTaskException;
 import app.tasklens.task.Task;
 import app.tasklens.task.TaskPage;
 import app.tasklens.task.TaskPatch;
+import app.tasklens.task.TaskQuery;
 import app.tasklens.task.TaskService;
 import app.tasklens.web.CurrentUser;
 
@@ -72,9 +75,14 @@ class TaskPages {
 		return "tasks";
 	}
 
+	/**
+	 * htmx sends the list's filter fields along ({@code hx-include}): in the due order the new task's place is
+	 * among the others, so the answer brings the whole list again instead of the task for the top.
+	 */
 	@PostMapping("/tasks")
-	String create(CurrentUser user, TaskForm form, @RequestHeader(name = HTMX, defaultValue = "false") boolean htmx,
-			Model model, RedirectAttributes flash, HttpServletResponse response) {
+	String create(CurrentUser user, TaskForm form, TaskFilter filter,
+			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
 		Task task;
 		try {
 			task = tasks.create(user.id(), form.title(), form.body(), form.due());
@@ -91,6 +99,10 @@ class TaskPages {
 		model.addAttribute("form", TaskForm.empty())
 			.addAttribute("errors", Map.of())
 			.addAttribute("task", TaskItem.of(task, tasks.today(), zone, List.of()));
+		if (htmx && filter.byDue()) {
+			list(user, new TaskFilter(filter.q(), filter.label(), filter.done(), filter.sort(), null), model);
+			return changed(htmx, "Task created.", "task-parts :: created-in-order", task, flash, response);
+		}
 		return changed(htmx, "Task created.", "task-parts :: created", task, flash, response);
 	}
 
@@ -156,14 +168,23 @@ class TaskPages {
 	}
 
 	private void list(CurrentUser user, TaskFilter filter, Model model) {
-		TaskPage page = tasks.list(user.id(), filter.query());
+		TaskQuery query = filter.query();
+		TaskPage page = tasks.list(user.id(), query);
 		LocalDate today = tasks.today();
+		List<TaskItem> items = new ArrayList<>();
+		// A page that continues a group (after "Load more") does not repeat its heading: the cursor's task was in it.
+		DueGroup group = query.after() == null ? null : DueGroup.of(query.after().due(), today);
+		for (Task task : page.items()) {
+			TaskItem item = TaskItem.of(task, today, zone, attachments.ofTask(user.id(), task.id()));
+			DueGroup its = DueGroup.of(task.dueDate(), today);
+			if (filter.byDue() && its != group) {
+				item = item.openingGroup(its.heading());
+				group = its;
+			}
+			items.add(item);
+		}
 		model.addAttribute("filter", filter)
-			.addAttribute("tasks",
-					page.items()
-						.stream()
-						.map(task -> TaskItem.of(task, today, zone, attachments.ofTask(user.id(), task.id())))
-						.toList())
+			.addAttribute("tasks", items)
 			.addAttribute("nextPage", page.nextCursor() == null ? null : filter.pageAfter(page.nextCursor()));
 	}
 

@@ -150,9 +150,9 @@ class ApiSecurityTest {
 			.contains("/api/tasks", "/api/tasks/{id}", "/api/users", "/api/users/{id}", "/api/token");
 		assertThat(openApi.path("paths").path("/api/token").path("post").path("security").isEmpty()).isTrue();
 		assertThat(openApi.path("components").path("schemas").path("TaskJson").path("properties").propertyNames())
-			.containsExactlyInAnyOrder("id", "title", "body", "dueDate", "done", "createdAt", "updatedAt");
+			.containsExactlyInAnyOrder("id", "title", "body", "dueDate", "done", "createdAt", "updatedAt", "dueGroup");
 		assertThat(openApi.path("paths").path("/api/tasks").path("get").path("parameters").findValuesAsString("name"))
-			.containsExactlyInAnyOrder("limit", "cursor", "done", "q", "label");
+			.containsExactlyInAnyOrder("limit", "cursor", "done", "q", "label", "sort");
 		assertThat(openApi.path("components").path("responses").path("UnprocessableContent").path("content")
 			.has("application/problem+json")).isTrue();
 	}

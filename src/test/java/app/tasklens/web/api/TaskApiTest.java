@@ -3,6 +3,7 @@ package app.tasklens.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -109,6 +110,36 @@ class TaskApiTest {
 		JsonNode everything = api.get("/api/tasks?limit=100").as(dave).send().expect(200).json();
 		assertThat(everything.path("items").size()).isEqualTo(45);
 		assertThat(everything.path("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void sortDueWalksEarliestDueDateFirstThenUndatedInGroupsWithItsOwnCursors() {
+		User ivy = api.signUp(ApiClient.unique("ivy"));
+		LocalDate today = LocalDate.now();
+		String undatedOld = api.createTask(ivy, "no date, older").path("id").asString();
+		String upcoming = dated(ivy, "next week", today.plusDays(7));
+		String overdue = dated(ivy, "yesterday", today.minusDays(1));
+		String dueToday = dated(ivy, "today", today);
+		String undatedNew = api.createTask(ivy, "no date, newer").path("id").asString();
+		String soon = dated(ivy, "tomorrow", today.plusDays(1));
+
+		List<JsonNode> walked = api.allTasks(ivy, "sort=due&limit=2");
+
+		assertThat(walked).extracting(t -> t.path("id").asString())
+			.containsExactly(overdue, dueToday, soon, upcoming, undatedNew, undatedOld);
+		assertThat(walked).extracting(t -> t.path("dueGroup").asString())
+			.containsExactly("OVERDUE", "TODAY", "UPCOMING", "UPCOMING", "NO_DATE", "NO_DATE");
+		assertThat(ids(ivy, "sort=newest&limit=2")).as("the default order, spelt out")
+			.containsExactly(soon, undatedNew, dueToday, overdue, upcoming, undatedOld);
+		assertThat(api.get("/api/tasks?sort=oldest").as(ivy).send().expect(400).errorFields()).containsExactly("sort");
+		String newestCursor = api.get("/api/tasks?limit=1").as(ivy).send().expect(200).json().path("nextCursor")
+			.asString();
+		assertThat(api.get("/api/tasks?sort=due&cursor=" + newestCursor).as(ivy).send().expect(422).errorFields())
+			.as("a cursor of the other order").containsExactly("cursor");
+	}
+
+	private String dated(User user, String title, LocalDate due) {
+		return api.createTask(user, Map.of("title", title, "dueDate", due.toString())).path("id").asString();
 	}
 
 	@Test

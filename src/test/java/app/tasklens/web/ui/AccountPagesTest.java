@@ -41,13 +41,13 @@ class AccountPagesTest {
 		PageHtml shortPassword = page(post("/signup").with(csrf())
 			.param("username", "carol.smith").param("password", "tooshort"), 422);
 
-		assertThat(shortPassword.text("password-error")).isEqualTo("password must be at least 10 characters");
+		assertThat(shortPassword.text("password-error")).isEqualTo("The password must be at least 10 characters.");
 		assertThat(shortPassword.tag("password")).contains("aria-invalid=\"true\"").doesNotContain("tooshort");
 		assertThat(shortPassword.tag("username")).contains("value=\"carol.smith\"");
 
 		PageHtml badName = page(post("/signup").with(csrf())
 			.param("username", "a b").param("password", SignedInUser.PASSWORD), 422);
-		assertThat(badName.text("username-error")).startsWith("username must be 3–64 characters");
+		assertThat(badName.text("username-error")).startsWith("The username must be 3–64 characters");
 	}
 
 	@Test

@@ -90,7 +90,7 @@ class AttachmentPagesTest {
 		assertThat(badges(card)).as("parents after the labels they generalise, unless those are less sure")
 			.containsExactly("Dog", "Pet", "Malamute", "Grass");
 		assertThat(card).contains(">98%<").as("confidence rounded down").doesNotContain(">99%<");
-		assertThat(card).contains("href=\"/?label=Dog\"").contains(">+3 more<");
+		assertThat(card).as("a badge leads to the filtered list, not the top of the page").contains("href=\"/?label=Dog#tasks\"").contains(">+3 more<");
 		assertThat(card).contains("src=\"" + base(dog) + "/thumbnail\"").contains("href=\"" + base(dog) + "/view\"");
 		assertThat(card).doesNotContain("Detecting labels");
 	}
@@ -171,7 +171,7 @@ class AttachmentPagesTest {
 		}
 		assertThat(card).contains("&lt;img src=x onerror=alert(2)&gt;.png")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
-			.contains("href=\"/?label=%3Cscript%3Ealert(1)%3C/script%3E\"");
+			.contains("href=\"/?label=%3Cscript%3Ealert(1)%3C/script%3E#tasks\"");
 		assertThat(view).contains("&lt;/text&gt;&lt;script&gt;alert(3)&lt;/script&gt;")
 			.contains("in &quot;&gt;&lt;b&gt;x&lt;/b&gt;");
 	}

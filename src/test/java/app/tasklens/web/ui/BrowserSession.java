@@ -128,17 +128,47 @@ public final class BrowserSession implements AutoCloseable {
 		submitAccountForm("/login", username, password);
 	}
 
-	/** Fills in the create form and submits it; returns the new task's id once it is on top of the list. */
+	/** Opens the "Add task" row into its form, as a person clicks it, unless it is open already. */
+	public void openAddTask() {
+		if (driver.findElement(By.id("new-task")).getDomAttribute("open") == null) {
+			driver.findElement(By.id("new-task-summary")).click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-title")));
+		}
+	}
+
+	/** Opens "Add task", fills in the form and submits it; returns the new task's id once it is on top of the list. */
 	public String createTask(String title, String body, LocalDate due) {
-		type(By.id("new-title"), title);
-		type(By.id("new-body"), body);
-		typeDate(By.id("new-due"), due);
-		driver.findElement(By.id("create-submit")).click();
+		fillInNewTask(title, body, due);
 		WebElement first = wait.until(driver -> {
 			WebElement top = driver.findElement(By.cssSelector("#task-list > li.task"));
 			return top.findElement(By.className("task-title")).getText().equals(title) ? top : null;
 		});
 		return first.getDomAttribute("id").substring("task-".length());
+	}
+
+	/** Opens "Add task", fills in the form and submits it; returns the new task's id once the list shows it. */
+	public String createTaskAnywhere(String title, String body, LocalDate due) {
+		fillInNewTask(title, body, due);
+		WebElement created;
+		try {
+			created = wait.until(driver -> driver.findElements(By.cssSelector("#task-list > li.task")).stream()
+				.filter(item -> item.findElement(By.className("task-title")).getText().equals(title))
+				.findFirst()
+				.orElse(null));
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("“" + title + "” is not in the list; console " + consoleErrors() + ", page:\n"
+					+ driver.findElement(By.id("main")).getDomProperty("outerHTML"), ex);
+		}
+		return created.getDomAttribute("id").substring("task-".length());
+	}
+
+	private void fillInNewTask(String title, String body, LocalDate due) {
+		openAddTask();
+		type(By.id("new-title"), title);
+		type(By.id("new-body"), body);
+		typeDate(By.id("new-due"), due);
+		driver.findElement(By.id("create-submit")).click();
 	}
 
 	/** Opens the task's edit form (in place with JavaScript, on a page of its own without), changes, saves. */
@@ -407,6 +437,38 @@ public final class BrowserSession implements AutoCloseable {
 	public void filterByLabel(String label) {
 		type(By.id("label"), label);
 		wait.until(driver -> path().contains("label=" + label));
+	}
+
+	/** The due order's group headings the list shows, top to bottom ("Overdue", "Today"…). */
+	public List<String> groupHeadings() {
+		return driver.findElements(By.cssSelector("#task-list .task-group-heading")).stream()
+			.map(heading -> heading.getDomProperty("textContent").strip())
+			.toList();
+	}
+
+	/** Picks an option of a filter's select by its text; with JavaScript the list follows at once. */
+	public void choose(String selectId, String option) {
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(selectId))).selectByVisibleText(option);
+	}
+
+	/** Presses Apply, as a user without JavaScript applies the filters. */
+	public void applyFilters() {
+		driver.findElement(By.cssSelector("#filters .apply-filters")).click();
+	}
+
+	/** The element's box in the window: top and height in CSS pixels, and the window's height. */
+	public Map<String, Long> box(By element) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> box = (Map<String, Object>) driver.executeScript("""
+				const rect = arguments[0].getBoundingClientRect();
+				return { top: Math.round(rect.top), height: Math.round(rect.height), window: window.innerHeight };""",
+				driver.findElement(element));
+		return Map.of("top", ((Number) box.get("top")).longValue(), "height", ((Number) box.get("height")).longValue(),
+				"window", ((Number) box.get("window")).longValue());
+	}
+
+	public WebDriverWait waiting() {
+		return wait;
 	}
 
 	/** Scrolls the task to the middle of the window, to take a screenshot of it. */

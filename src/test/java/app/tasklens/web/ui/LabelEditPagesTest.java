@@ -158,7 +158,7 @@ class LabelEditPagesTest {
 		String none = html(get("/labels/suggestions").session(alice.session()).param("label", "zebra"));
 
 		assertThat(suggestions).doesNotContain("<html").contains(">Dog<").contains(">2 tasks<")
-			.contains("href=\"/?q=walk&amp;label=Dog&amp;done=false\"").doesNotContain("Sofa");
+			.contains("href=\"/?q=walk&amp;label=Dog&amp;done=false#tasks\"").doesNotContain("Sofa");
 		assertThat(none).contains("No image has a label that begins with “<span>zebra</span>”.");
 		assertThat(html(get("/").session(alice.session()))).contains("hx-get=\"/labels/suggestions\"");
 	}

@@ -201,6 +201,90 @@ class TaskPagesTest {
 		assertThat(next.html()).as("htmx gets the list alone").doesNotContain("<html");
 	}
 
+	@Test
+	void addTaskIsOneClosedRowOnceThereAreTasksAndOpensForTheFirstOneOrAnError() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		assertThat(page(get("/").session(alice.session())).tag("new-task")).as("no tasks yet").contains(" open");
+
+		tasks.create(alice.id(), "First", "", null);
+		PageHtml page = page(get("/").session(alice.session()));
+		assertThat(page.tag("new-task")).startsWith("<details").doesNotContain(" open");
+		assertThat(page.text("new-task-summary")).isEmpty();
+		assertThat(page.html()).contains("Add task</summary>");
+		assertThat(page.tag("create-form")).as("htmx sends the order along").contains("hx-include=\"#filters\"");
+		assertThat(page(get("/").param("q", "nothing like this").session(alice.session())).tag("new-task"))
+			.as("no match is not no tasks").doesNotContain(" open");
+
+		PageHtml refused = page(post("/tasks").session(alice.session()).with(csrf()).param("title", " "), 422);
+		assertThat(refused.tag("new-task")).contains(" open");
+	}
+
+	@Test
+	void dueOrderGroupsTasksUnderOverdueTodayUpcomingAndNoDateAcrossPages() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		LocalDate today = tasks.today();
+		Task undated = tasks.create(alice.id(), "Someday", "", null);
+		Task upcoming = tasks.create(alice.id(), "Next week", "", today.plusDays(7));
+		Task dueToday = tasks.create(alice.id(), "Today's", "", today);
+		Task overdue = tasks.create(alice.id(), "Late", "", today.minusDays(2));
+		List<String> later = IntStream.rangeClosed(1, TaskQuery.DEFAULT_LIMIT)
+			.mapToObj(n -> tasks.create(alice.id(), "Upcoming " + n, "", today.plusDays(10)).id())
+			.toList();
+
+		PageHtml first = page(get("/").param("sort", "due").session(alice.session()));
+		String html = first.html();
+		assertThat(first.tag("sort")).isNotNull();
+		assertThat(html).contains("<option value=\"due\" selected=\"selected\">By due date</option>");
+		assertThat(headings(html)).containsExactly("Overdue", "Today", "Upcoming");
+		assertThat(html.indexOf("task-" + overdue.id())).isLessThan(html.indexOf("task-" + dueToday.id()));
+		assertThat(html.indexOf("task-" + dueToday.id())).isLessThan(html.indexOf("task-" + upcoming.id()));
+		assertThat(html).doesNotContain("task-" + undated.id());
+		String more = first.attribute("load-more", "href");
+		assertThat(more).contains("sort=due");
+
+		PageHtml next = page(get(more).header("HX-Request", "true").session(alice.session()));
+		assertThat(headings(next.html())).as("Upcoming goes on without a second heading").containsExactly("No date");
+		assertThat(next.has("task-" + undated.id())).isTrue();
+		assertThat(next.has("task-" + later.get(0))).isTrue();
+		assertThat(headings(page(get("/").session(alice.session())).html())).as("newest first has no groups").isEmpty();
+	}
+
+	@Test
+	void aTaskCreatedInTheDueOrderBringsTheListWithTheTaskInItsGroup() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		LocalDate today = tasks.today();
+		Task late = tasks.create(alice.id(), "Late", "", today.minusDays(1));
+
+		String body = mvc.perform(post("/tasks").session(alice.session()).with(csrf()).header("HX-Request", "true")
+			.param("title", "Later").param("dueDate", today.plusDays(3).toString()).param("sort", "due"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		PageHtml answer = new PageHtml(body);
+		assertThat(answer.tag("results")).contains("hx-swap-oob=\"true\"");
+		assertThat(headings(body)).containsExactly("Overdue", "Upcoming");
+		assertThat(body.indexOf("task-" + late.id())).isLessThan(body.indexOf(">Later<"));
+		assertThat(answer.has("create-form")).isTrue();
+	}
+
+	@Test
+	void filterLinksLeadToTheListAndTheLabelFilterIsClearedByName() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		tasks.create(alice.id(), "Walk", "", null);
+
+		PageHtml page = page(get("/").param("label", "dog").param("sort", "due").session(alice.session()));
+
+		assertThat(page.html()).contains("<a href=\"/?sort=due#tasks\">Clear label filter</a>")
+			.doesNotContain("Show all labels")
+			.contains("<section id=\"tasks\"");
+		assertThat(page.tag("filters")).contains("action=\"/#tasks\"");
+	}
+
+	private static List<String> headings(String html) {
+		return java.util.regex.Pattern.compile("<h3\\s+class=\"task-group-heading\">([^<]*)</h3>").matcher(html)
+			.results().map(match -> match.group(1)).toList();
+	}
+
 	private Task onlyTask(SignedInUser user) {
 		var items = tasks.list(user.id(), TaskQuery.firstPage(10)).items();
 		assertThat(items).hasSize(1);
