@@ -16,13 +16,17 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tasklens.account.AccessKeyNotFoundException;
+import app.tasklens.account.AccessKeyService;
 import app.tasklens.account.AccountService;
 import app.tasklens.account.CloseAccount;
 import app.tasklens.account.InvalidAccountException;
+import app.tasklens.account.TooManyAccessKeysException;
 import app.tasklens.account.User;
 import app.tasklens.account.UsernameTakenException;
 import app.tasklens.web.CurrentUser;
@@ -40,19 +44,60 @@ class AccountPages {
 
 	private final AccountService accounts;
 	private final CloseAccount closeAccount;
+	private final AccessKeyService accessKeys;
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 	/** The same session storage the UI filter chain reads the signed-in user from. */
 	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-	AccountPages(AccountService accounts, CloseAccount closeAccount) {
+	AccountPages(AccountService accounts, CloseAccount closeAccount, AccessKeyService accessKeys) {
 		this.accounts = accounts;
 		this.closeAccount = closeAccount;
+		this.accessKeys = accessKeys;
 	}
 
 	@GetMapping("/account")
 	String account(CurrentUser user, Model model) {
-		model.addAttribute("user", user).addAttribute("errors", Map.of());
+		accountPage(user, Map.of(), model);
 		return "account";
+	}
+
+	/**
+	 * The new key's secret is on this answer only (not a redirect: a flash attribute would keep it in the
+	 * session), which no cache keeps.
+	 */
+	@PostMapping("/account/access-keys")
+	String createAccessKey(CurrentUser user, Model model, HttpServletResponse response) {
+		try {
+			model.addAttribute("newKey", accessKeys.create(user.id()));
+		}
+		catch (TooManyAccessKeysException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			accountPage(user, Map.of("accessKeys", ex.getMessage()), model);
+			return "account";
+		}
+		response.setHeader("Cache-Control", "no-store");
+		accountPage(user, Map.of(), model);
+		return "account";
+	}
+
+	@PostMapping("/account/access-keys/{accessKeyId}/revoke")
+	String revokeAccessKey(CurrentUser user, @PathVariable String accessKeyId, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			accessKeys.revoke(user.id(), accessKeyId);
+		}
+		catch (AccessKeyNotFoundException ex) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			accountPage(user, Map.of("accessKeys", "You have no access key " + accessKeyId + "."), model);
+			return "account";
+		}
+		redirect.addFlashAttribute("message", "Access key " + accessKeyId + " has been revoked.");
+		return "redirect:/account";
+	}
+
+	private void accountPage(CurrentUser user, Map<String, String> errors, Model model) {
+		model.addAttribute("user", user).addAttribute("errors", errors)
+			.addAttribute("accessKeys", accessKeys.list(user.id()));
 	}
 
 	/** The other sessions and tokens end; this session goes on, signed in again under the new generation. */
@@ -89,10 +134,10 @@ class AccountPages {
 		return "redirect:/login?deleted";
 	}
 
-	private static String accountRefused(CurrentUser user, Map<String, String> errors, Model model,
+	private String accountRefused(CurrentUser user, Map<String, String> errors, Model model,
 			HttpServletResponse response) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		model.addAttribute("user", user).addAttribute("errors", errors);
+		accountPage(user, errors, model);
 		return "account";
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tasklens.account.AccessKeys;
 import app.tasklens.account.Users;
 import app.tasklens.adapter.StoreFixture;
 import app.tasklens.attachment.Attachments;
@@ -35,6 +36,11 @@ final class JdbcFixture implements StoreFixture {
 	@Override
 	public Users users() {
 		return new JdbcUsers(jdbc);
+	}
+
+	@Override
+	public AccessKeys accessKeys() {
+		return new JdbcAccessKeys(jdbc);
 	}
 
 	@Override
