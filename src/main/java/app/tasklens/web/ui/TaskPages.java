@@ -169,7 +169,7 @@ class TaskPages {
 	}
 
 	private void list(CurrentUser user, TaskFilter filter, Locale locale, Model model) {
-		TaskQuery query = filter.query();
+		TaskQuery query = filter.query(filter.paged() ? tasks.cursor(user.id(), filter.after()) : null);
 		TaskPage page = tasks.list(user.id(), query);
 		LocalDate today = tasks.today();
 		List<TaskItem> items = new ArrayList<>();
