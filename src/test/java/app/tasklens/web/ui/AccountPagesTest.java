@@ -172,6 +172,16 @@ class AccountPagesTest {
 		assertThat(refused.html()).doesNotContain("<b>x").contains("You have no access key &lt;b&gt;x&quot;.");
 	}
 
+	@Test
+	void openSignUpNeedsNoInvitesAndTheAccountPageOffersNone() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		assertThat(page(get("/account").session(alice.session()), 200).has("invites")).isFalse();
+		assertThat(page(get("/login"), 200).html()).contains("Create an account");
+		PageHtml refused = page(post("/account/invites").session(alice.session()).with(csrf()), 409);
+		assertThat(refused.html()).contains("Invite links are not needed: anyone can sign up on this server.");
+	}
+
 	private PageHtml page(RequestBuilder request, int status) throws Exception {
 		return new PageHtml(mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
 			.getContentAsString());
