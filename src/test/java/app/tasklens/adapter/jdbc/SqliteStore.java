@@ -17,6 +17,7 @@ public final class SqliteStore implements AutoCloseable {
 
 	private final HikariDataSource dataSource;
 	private final JdbcClient jdbc;
+	private final SqlDialect dialect = SqlDialect.SQLITE;
 
 	private SqliteStore(HikariDataSource dataSource) {
 		this.dataSource = dataSource;
@@ -24,7 +25,7 @@ public final class SqliteStore implements AutoCloseable {
 	}
 
 	public static SqliteStore open(Path dataDir) {
-		HikariDataSource dataSource = new SqliteDataSourceConfiguration().dataSource(dataDir);
+		HikariDataSource dataSource = DataSourceConfiguration.sqlite(dataDir);
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		return new SqliteStore(dataSource);
 	}
@@ -34,7 +35,7 @@ public final class SqliteStore implements AutoCloseable {
 	}
 
 	public Tasks tasks() {
-		return new JdbcTasks(jdbc);
+		return new JdbcTasks(jdbc, dialect);
 	}
 
 	public JdbcClient jdbc() {
