@@ -136,8 +136,8 @@ public record TaskQuery(Boolean done, String text, String label, Cursor after, i
 		}
 
 		/**
-		 * Newest-first cursors are {@code <millis>|<id>} as they always were, so that a client's saved cursor
-		 * still works; due-order ones say so: {@code due|<date or ->|<millis>|<id>}.
+		 * The store's form of a position (base64url): newest-first ones are {@code <millis>|<id>}, due-order ones
+		 * say so: {@code due|<date or ->|<millis>|<id>}. Clients get it sealed for their user ({@link CursorSeal}).
 		 *
 		 * @throws InvalidTaskException when the text is not a cursor this server made
 		 */

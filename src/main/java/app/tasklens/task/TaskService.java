@@ -20,12 +20,14 @@ public class TaskService {
 	private final Tasks tasks;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final CursorSeal cursors;
 	private final AtomicLong lastCreated = new AtomicLong();
 
-	TaskService(Tasks tasks, ApplicationEventPublisher events, Clock clock) {
+	TaskService(Tasks tasks, ApplicationEventPublisher events, Clock clock, CursorSeal cursors) {
 		this.tasks = tasks;
 		this.events = events;
 		this.clock = clock;
+		this.cursors = cursors;
 	}
 
 	public Task create(String ownerId, String title, String body, LocalDate dueDate) {
@@ -38,8 +40,19 @@ public class TaskService {
 		return tasks.find(ownerId, taskId).orElseThrow(TaskNotFoundException::new);
 	}
 
+	/** A page of the user's tasks; its {@code nextCursor} is sealed for this user ({@link #cursor}). */
 	public TaskPage list(String ownerId, TaskQuery query) {
-		return tasks.list(ownerId, query);
+		TaskPage page = tasks.list(ownerId, query);
+		return new TaskPage(page.items(), cursors.seal(ownerId, page.nextCursor()));
+	}
+
+	/**
+	 * The position named by a {@code nextCursor} that {@link #list} gave this user.
+	 *
+	 * @throws InvalidCursorException for any other text, another user's cursor included
+	 */
+	public TaskQuery.Cursor cursor(String ownerId, String nextCursor) {
+		return cursors.open(ownerId, nextCursor);
 	}
 
 	@Transactional

@@ -29,7 +29,7 @@ class TaskServiceTest {
 		store.users().add(new User("alice", "alice", "{noop}unused", T0));
 		// The clock stands still: every task is created "in the same millisecond".
 		service = new TaskService(store.tasks(), event -> {
-		}, new MutableClock(T0));
+		}, new MutableClock(T0), new CursorSeal(new byte[32]));
 	}
 
 	@AfterEach

@@ -30,6 +30,7 @@ import app.tasklens.account.BadCredentialsException;
 import app.tasklens.account.InvalidAccountException;
 import app.tasklens.account.TooManyAttemptsException;
 import app.tasklens.account.UsernameTakenException;
+import app.tasklens.task.InvalidCursorException;
 import app.tasklens.task.InvalidTaskException;
 import app.tasklens.task.TaskNotFoundException;
 import tools.jackson.core.JacksonException;
@@ -96,6 +97,12 @@ class ApiProblems {
 
 	/** One entry of a problem's {@code errors}: the input ({@code field} of the body or query parameter) and why. */
 	record FieldError(String field, String message) {
+	}
+
+	/** A cursor this server did not give to this user is a malformed query parameter. */
+	@ExceptionHandler
+	ProblemDetail invalidCursor(InvalidCursorException ex) {
+		return invalid(HttpStatus.BAD_REQUEST, ex.field(), ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -67,7 +67,7 @@ class TaskController {
 			@Parameter(description = "Tasks per page")
 			@RequestParam(defaultValue = "" + TaskQuery.DEFAULT_LIMIT) @Min(1) @Max(TaskQuery.MAX_LIMIT) int limit,
 			@Parameter(description = "nextCursor of the previous page", schema = @Schema(type = "string"))
-			@RequestParam(required = false) TaskQuery.Cursor cursor,
+			@RequestParam(required = false) String cursor,
 			@Parameter(description = "Only done (true) or open (false) tasks")
 			@RequestParam(required = false) Boolean done,
 			@Parameter(description = "Search: the text anywhere in the title or notes, or each of its words (in simple word"
@@ -79,7 +79,8 @@ class TaskController {
 			@Parameter(description = "newest (the default) or due", schema = @Schema(type = "string",
 					allowableValues = { "newest", "due" }))
 			@RequestParam(required = false) TaskQuery.Sort sort) {
-		TaskPage page = tasks.list(user.id(), new TaskQuery(done, q, label, cursor, limit, sort));
+		TaskQuery.Cursor after = cursor == null || cursor.isEmpty() ? null : tasks.cursor(user.id(), cursor);
+		TaskPage page = tasks.list(user.id(), new TaskQuery(done, q, label, after, limit, sort));
 		LocalDate today = tasks.today();
 		return new TaskList(page.items().stream().map(task -> TaskJson.of(task, today)).toList(), page.nextCursor());
 	}
@@ -230,16 +231,6 @@ class TaskController {
 				patch = patch.withDone(done);
 			}
 			return patch;
-		}
-	}
-
-	/** Reads the {@code cursor} parameter; a cursor this server did not make is a bad parameter (400). */
-	@Component
-	static class CursorConverter implements Converter<String, TaskQuery.Cursor> {
-
-		@Override
-		public TaskQuery.Cursor convert(String text) {
-			return TaskQuery.Cursor.parse(text);
 		}
 	}
 

@@ -28,9 +28,9 @@ record TaskFilter(String q, String label, String done, String sort, String after
 		return new TaskFilter(null, null, null, null, null);
 	}
 
-	TaskQuery query() {
-		return new TaskQuery(doneOnly(), q, label, paged() ? TaskQuery.Cursor.parse(after) : null,
-				TaskQuery.DEFAULT_LIMIT, order());
+	/** The query of this filter, from {@code after} (the position the paging cursor names, or {@code null}). */
+	TaskQuery query(TaskQuery.Cursor after) {
+		return new TaskQuery(doneOnly(), q, label, after, TaskQuery.DEFAULT_LIMIT, order());
 	}
 
 	TaskQuery.Sort order() {

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tasklens.account.Invites;
 import app.tasklens.account.Users;
 import app.tasklens.task.Tasks;
 
@@ -32,6 +35,15 @@ public final class SqliteStore implements AutoCloseable {
 
 	public Users users() {
 		return new JdbcUsers(jdbc);
+	}
+
+	public Invites invites() {
+		return new JdbcInvites(jdbc);
+	}
+
+	/** Transactions on this store's connections, as the application's transaction manager makes them. */
+	public TransactionTemplate transactions() {
+		return new TransactionTemplate(new JdbcTransactionManager(dataSource));
 	}
 
 	public Tasks tasks() {

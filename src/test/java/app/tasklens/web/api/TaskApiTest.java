@@ -113,6 +113,30 @@ class TaskApiTest {
 	}
 
 	@Test
+	void aCursorWorksOnlyAsTheServerGaveItAndOnlyForTheUserItWasGivenTo() {
+		User erin = api.signUp(ApiClient.unique("erin"));
+		User frank = api.signUp(ApiClient.unique("frank"));
+		for (int i = 0; i < 3; i++) {
+			api.createTask(erin, "erin's task " + i);
+			api.createTask(frank, "frank's task " + i);
+		}
+		String cursor = api.get("/api/tasks?limit=1").as(erin).send().expect(200).json().path("nextCursor").asString();
+		assertThat(api.get("/api/tasks?limit=1&cursor=" + cursor).as(erin).send().expect(200).json().path("items").size())
+			.isEqualTo(1);
+
+		assertThat(api.get("/api/tasks?cursor=" + cursor).as(frank).send().expect(400).errorFields())
+			.as("erin's cursor, sent by frank").containsExactly("cursor");
+		String position = cursor.substring(0, cursor.lastIndexOf('.'));
+		assertThat(api.get("/api/tasks?cursor=" + position).as(erin).send().expect(400).errorFields())
+			.as("the bare position, as cursors were before they were sealed").containsExactly("cursor");
+		// A position made up by the client (far in the future: "everything"), under the real cursor's seal.
+		String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(("9999999999999|zzzz").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(api.get("/api/tasks?cursor=" + forged + cursor.substring(cursor.lastIndexOf('.'))).as(erin).send()
+			.expect(400).errorFields()).as("another position under a real seal").containsExactly("cursor");
+	}
+
+	@Test
 	void sortDueWalksEarliestDueDateFirstThenUndatedInGroupsWithItsOwnCursors() {
 		User ivy = api.signUp(ApiClient.unique("ivy"));
 		LocalDate today = LocalDate.now();

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import app.tasklens.account.User;
 import app.tasklens.adapter.jdbc.SqliteStore;
+import app.tasklens.task.CursorSeal;
 import app.tasklens.task.TaskService;
 import app.tasklens.task.Tasks;
 import app.tasklens.web.SecuritySlice;
@@ -47,6 +48,11 @@ class TaskRequestValidationTest {
 		@Bean
 		Tasks tasks(SqliteStore store) {
 			return store.tasks();
+		}
+
+		@Bean
+		CursorSeal cursorSeal() {
+			return new CursorSeal(new byte[32]);
 		}
 	}
 

@@ -128,6 +128,16 @@ class AccountPagesTest {
 			.contains("Your account and everything in it have been deleted.");
 	}
 
+	@Test
+	void openSignUpNeedsNoInvitesAndTheAccountPageOffersNone() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		assertThat(page(get("/account").session(alice.session()), 200).has("invites")).isFalse();
+		assertThat(page(get("/login"), 200).html()).contains("Create an account");
+		PageHtml refused = page(post("/account/invites").session(alice.session()).with(csrf()), 409);
+		assertThat(refused.html()).contains("Invite links are not needed: anyone can sign up on this server.");
+	}
+
 	private PageHtml page(RequestBuilder request, int status) throws Exception {
 		return new PageHtml(mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
 			.getContentAsString());

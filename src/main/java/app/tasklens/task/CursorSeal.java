@@ -1,0 +1,89 @@
+package app.tasklens.task;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import app.tasklens.account.KeyFile;
+
+/**
+ * Makes the cursors clients see opaque and tamper-proof: a store's cursor (a position in the list) followed by
+ * an HMAC-SHA256 over the user's id and that position, so that a cursor works only for the user it was made for
+ * and only as this server made it. The key is the data directory's {@code keys/cursor-hmac.key}, or is derived
+ * from {@code tasklens.keys.secret} so that every node and Lambda instance accepts the others' cursors.
+ *
+ * <p>Form: {@code <store's cursor>.<base64url of the first 16 bytes of the MAC>}.
+ */
+@Component
+public class CursorSeal {
+
+	private static final String ALGORITHM = "HmacSHA256";
+	private static final int MAC_BYTES = 16;
+	/** Far longer than any cursor a store makes; junk is refused before it is decoded. */
+	private static final int MAX_LENGTH = 512;
+
+	private final SecretKeySpec key;
+
+	@Autowired
+	CursorSeal(@Value("${tasklens.data-dir}") Path dataDir, @Value("${tasklens.keys.secret:}") String secret) {
+		this(secret.isBlank() ? KeyFile.loadOrCreate(dataDir, "cursor-hmac.key", 32)
+				: KeyFile.derive(secret, "task-cursor", 32));
+	}
+
+	/** Under {@code key} (32 bytes); for tests and slices that have no data directory. */
+	public CursorSeal(byte[] key) {
+		this.key = new SecretKeySpec(key, ALGORITHM);
+	}
+
+	/** The cursor {@code ownerId}'s client gets; {@code null} (the last page) stays {@code null}. */
+	String seal(String ownerId, String cursor) {
+		return cursor == null ? null : cursor + "." + new String(encodedMac(ownerId, cursor), StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * The position a sealed cursor names.
+	 *
+	 * @throws InvalidCursorException when the text was not sealed by this server for {@code ownerId}
+	 */
+	TaskQuery.Cursor open(String ownerId, String sealed) {
+		int dot = sealed == null || sealed.length() > MAX_LENGTH ? -1 : sealed.lastIndexOf('.');
+		if (dot < 0) {
+			throw new InvalidCursorException();
+		}
+		String cursor = sealed.substring(0, dot);
+		// Compared as text: only the one spelling this server writes is accepted.
+		byte[] given = sealed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+		if (!MessageDigest.isEqual(given, encodedMac(ownerId, cursor))) {
+			throw new InvalidCursorException();
+		}
+		try {
+			return TaskQuery.Cursor.parse(cursor);
+		}
+		catch (InvalidTaskException ex) {
+			throw new InvalidCursorException();
+		}
+	}
+
+	private byte[] encodedMac(String ownerId, String cursor) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(key);
+			// The owner's id cannot hold a newline, so the two parts cannot be shifted into each other.
+			byte[] full = mac.doFinal(("tasks\n" + ownerId + "\n" + cursor).getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encode(Arrays.copyOf(full, MAC_BYTES));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ALGORITHM + " is missing from this JVM", ex);
+		}
+	}
+}
