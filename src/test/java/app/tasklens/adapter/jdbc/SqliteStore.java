@@ -20,6 +20,7 @@ public final class SqliteStore implements AutoCloseable {
 
 	private final HikariDataSource dataSource;
 	private final JdbcClient jdbc;
+	private final SqlDialect dialect = SqlDialect.SQLITE;
 
 	private SqliteStore(HikariDataSource dataSource) {
 		this.dataSource = dataSource;
@@ -27,7 +28,7 @@ public final class SqliteStore implements AutoCloseable {
 	}
 
 	public static SqliteStore open(Path dataDir) {
-		HikariDataSource dataSource = new SqliteDataSourceConfiguration().dataSource(dataDir);
+		HikariDataSource dataSource = DataSourceConfiguration.sqlite(dataDir);
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		return new SqliteStore(dataSource);
 	}
@@ -46,7 +47,7 @@ public final class SqliteStore implements AutoCloseable {
 	}
 
 	public Tasks tasks() {
-		return new JdbcTasks(jdbc);
+		return new JdbcTasks(jdbc, dialect);
 	}
 
 	public JdbcClient jdbc() {
