@@ -30,7 +30,10 @@ import app.tasklens.account.Users;
 import app.tasklens.attachment.ObjectStore;
 
 /**
- * Two filter chains: the JSON API under {@code /api} is stateless with bearer tokens (and signed upload
+ * Three filter chains. The Rekognition-compatible endpoint ({@code POST /} with {@code X-Amz-Target}, and
+ * {@code POST /rekognition/**}) authenticates each request by its Signature Version 4 in the endpoint
+ * itself, since the signature covers the body: no session, no CSRF token, nothing else of Spring
+ * Security's. The JSON API under {@code /api} is stateless with bearer tokens (and signed upload
  * URLs); the web UI uses a session cookie, a sign-in form and CSRF tokens on every form. Both send a
  * Content-Security-Policy that forbids inline script and allows, beside this server, exactly the origin
  * of the object store's bucket, where the page sends images and loads them from.
@@ -56,7 +59,30 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/** The requests of Rekognition's clients: signed with an access key, checked by the endpoint. */
+	static boolean isRekognitionCall(jakarta.servlet.http.HttpServletRequest request) {
+		if (!"POST".equals(request.getMethod())) {
+			return false;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/") && request.getHeader("X-Amz-Target") != null || path.equals("/rekognition")
+				|| path.startsWith("/rekognition/");
+	}
+
 	// Only a web application has filter chains; the object-created function runs the app without one.
+	@Bean
+	@Order(0)
+	@ConditionalOnWebApplication
+	SecurityFilterChain rekognition(HttpSecurity http) throws Exception {
+		http.securityMatcher(SecurityConfiguration::isRekognitionCall)
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication

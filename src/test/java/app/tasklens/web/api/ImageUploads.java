@@ -26,13 +26,13 @@ import app.tasklens.web.api.ApiClient.User;
  * The attachment steps of an API story, over real HTTP: {@code attach} asks for an upload target, sends
  * the bytes to it and says it is done, {@code awaitStatus} polls until labeling got somewhere.
  */
-final class ImageUploads {
+public final class ImageUploads {
 
 	private final ApiClient api;
 	private final int port;
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	ImageUploads(ApiClient api, int port) {
+	public ImageUploads(ApiClient api, int port) {
 		this.api = api;
 		this.port = port;
 	}
@@ -63,7 +63,7 @@ final class ImageUploads {
 	}
 
 	/** Requests an upload target, uploads and completes; the stored attachment. */
-	JsonNode attach(User user, String taskId, String filename, String contentType, byte[] bytes) {
+	public JsonNode attach(User user, String taskId, String filename, String contentType, byte[] bytes) {
 		JsonNode created = request(user, taskId, filename, contentType, (long) bytes.length).expect(201).json();
 		upload(created, bytes).expect(200);
 		return complete(user, created).expect(200).json();
@@ -86,7 +86,7 @@ final class ImageUploads {
 				attachment -> statuses.contains(attachment.path("status").asString()));
 	}
 
-	JsonNode awaitLabels(User user, String taskId, String attachmentId) {
+	public JsonNode awaitLabels(User user, String taskId, String attachmentId) {
 		JsonNode attachment = awaitStatus(user, taskId, attachmentId, Set.of("LABELED", "FAILED"), Duration.ofSeconds(60));
 		assertThat(attachment.path("status").asString()).as("error %s", attachment.path("error")).isEqualTo("LABELED");
 		return attachment;
