@@ -87,6 +87,32 @@
     }
   });
 
+  // The same breakpoint as app.css's phone layout.
+  var phone = window.matchMedia('(max-width: 36rem)');
+
+  // After a task is added the "Add task" row stays open on a wide screen, to add the next one; on a phone it
+  // closes, so the list is on the screen again. The answer replaced the form, so htmx tells the row (its
+  // parent) and names the form that asked in requestConfig.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var addTask = document.getElementById('new-task');
+    var asking = event.detail.requestConfig ? event.detail.requestConfig.elt : event.detail.elt;
+    if (!asking || asking.id !== 'create-form' || event.detail.xhr.status !== 200 || !addTask || !phone.matches) {
+      return;
+    }
+    addTask.open = false;
+    document.getElementById('new-task-summary').focus();
+  });
+
+  // Esc in a task being edited is its Cancel: the task goes back to what is saved.
+  document.addEventListener('keydown', function (event) {
+    var editing = event.key === 'Escape' && event.target.closest ? event.target.closest('li.task.is-editing') : null;
+    var cancel = editing ? editing.querySelector('a.task-cancel') : null;
+    if (cancel) {
+      event.preventDefault();
+      cancel.click();
+    }
+  });
+
   document.addEventListener('htmx:sendError', function () {
     announce('Cannot reach Tasklens. Check your connection and try again.', true);
   });

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,8 +67,8 @@ class TaskPages {
 
 	@GetMapping("/")
 	String myTasks(CurrentUser user, TaskFilter filter, @RequestHeader(name = HTMX, defaultValue = "false") boolean htmx,
-			Model model) {
-		list(user, filter, model);
+			Locale locale, Model model) {
+		list(user, filter, locale, model);
 		if (htmx) {
 			return "tasks :: results";
 		}
@@ -81,8 +82,8 @@ class TaskPages {
 	 */
 	@PostMapping("/tasks")
 	String create(CurrentUser user, TaskForm form, TaskFilter filter,
-			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model, RedirectAttributes flash,
-			HttpServletResponse response) {
+			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Locale locale, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
 		Task task;
 		try {
 			task = tasks.create(user.id(), form.title(), form.body(), form.due());
@@ -93,14 +94,14 @@ class TaskPages {
 			if (htmx) {
 				return "tasks :: create-form";
 			}
-			list(user, TaskFilter.none(), model);
+			list(user, TaskFilter.none(), locale, model);
 			return "tasks";
 		}
 		model.addAttribute("form", TaskForm.empty())
 			.addAttribute("errors", Map.of())
-			.addAttribute("task", TaskItem.of(task, tasks.today(), zone, List.of()));
+			.addAttribute("task", TaskItem.of(task, tasks.today(), zone, locale, List.of()));
 		if (htmx && filter.byDue()) {
-			list(user, new TaskFilter(filter.q(), filter.label(), filter.done(), filter.sort(), null), model);
+			list(user, new TaskFilter(filter.q(), filter.label(), filter.done(), filter.sort(), null), locale, model);
 			return changed(htmx, "Task created.", "task-parts :: created-in-order", task, flash, response);
 		}
 		return changed(htmx, "Task created.", "task-parts :: created", task, flash, response);
@@ -109,24 +110,24 @@ class TaskPages {
 	/** The task in view mode: what htmx puts back when an edit is cancelled. */
 	@GetMapping("/tasks/{id}")
 	String show(CurrentUser user, @PathVariable String id,
-			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model) {
+			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Locale locale, Model model) {
 		Task task = tasks.get(user.id(), id);
-		model.addAttribute("task", item(user, task));
+		model.addAttribute("task", item(user, task, locale));
 		return htmx ? "task-parts :: item" : "redirect:/#task-" + task.id();
 	}
 
 	@GetMapping("/tasks/{id}/edit")
 	String edit(CurrentUser user, @PathVariable String id,
-			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model) {
+			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Locale locale, Model model) {
 		Task task = tasks.get(user.id(), id);
-		model.addAttribute("task", item(user, task)).addAttribute("form", TaskForm.of(task)).addAttribute("errors", Map.of());
+		model.addAttribute("task", item(user, task, locale)).addAttribute("form", TaskForm.of(task)).addAttribute("errors", Map.of());
 		return htmx ? "task-parts :: editing" : "task-edit";
 	}
 
 	@PostMapping("/tasks/{id}")
 	String update(CurrentUser user, @PathVariable String id, TaskForm form,
-			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model, RedirectAttributes flash,
-			HttpServletResponse response) {
+			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Locale locale, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
 		Task task;
 		try {
 			task = tasks.update(user.id(), id,
@@ -134,28 +135,28 @@ class TaskPages {
 		}
 		catch (InvalidTaskException ex) {
 			response.setStatus(UNPROCESSABLE);
-			model.addAttribute("task", item(user, tasks.get(user.id(), id)))
+			model.addAttribute("task", item(user, tasks.get(user.id(), id), locale))
 				.addAttribute("form", form)
 				.addAttribute("errors", Map.of(ex.field(), ex.getMessage()));
 			return htmx ? "task-parts :: editing" : "task-edit";
 		}
-		model.addAttribute("task", item(user, task));
+		model.addAttribute("task", item(user, task, locale));
 		return changed(htmx, "Task saved.", "task-parts :: item", task, flash, response);
 	}
 
 	@PostMapping("/tasks/{id}/done")
 	String setDone(CurrentUser user, @PathVariable String id, @RequestParam boolean done,
-			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model, RedirectAttributes flash,
-			HttpServletResponse response) {
+			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Locale locale, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
 		Task task = tasks.update(user.id(), id, TaskPatch.none().withDone(done));
-		model.addAttribute("task", item(user, task));
+		model.addAttribute("task", item(user, task, locale));
 		return changed(htmx, done ? "Task completed." : "Task reopened.", "task-parts :: item", task, flash, response);
 	}
 
 	/** Without JavaScript the delete button leads here, to confirm; with it, htmx asks with a dialog. */
 	@GetMapping("/tasks/{id}/delete")
-	String confirmDelete(CurrentUser user, @PathVariable String id, Model model) {
-		model.addAttribute("task", item(user, tasks.get(user.id(), id)));
+	String confirmDelete(CurrentUser user, @PathVariable String id, Locale locale, Model model) {
+		model.addAttribute("task", item(user, tasks.get(user.id(), id), locale));
 		return "task-delete";
 	}
 
@@ -167,7 +168,7 @@ class TaskPages {
 		return changed(htmx, "Task deleted.", "task-parts :: removed", null, flash, response);
 	}
 
-	private void list(CurrentUser user, TaskFilter filter, Model model) {
+	private void list(CurrentUser user, TaskFilter filter, Locale locale, Model model) {
 		TaskQuery query = filter.query(filter.paged() ? tasks.cursor(user.id(), filter.after()) : null);
 		TaskPage page = tasks.list(user.id(), query);
 		LocalDate today = tasks.today();
@@ -175,7 +176,7 @@ class TaskPages {
 		// A page that continues a group (after "Load more") does not repeat its heading: the cursor's task was in it.
 		DueGroup group = query.after() == null ? null : DueGroup.of(query.after().due(), today);
 		for (Task task : page.items()) {
-			TaskItem item = TaskItem.of(task, today, zone, attachments.ofTask(user.id(), task.id()));
+			TaskItem item = TaskItem.of(task, today, zone, locale, attachments.ofTask(user.id(), task.id()));
 			DueGroup its = DueGroup.of(task.dueDate(), today);
 			if (filter.byDue() && its != group) {
 				item = item.openingGroup(its.heading());
@@ -188,8 +189,8 @@ class TaskPages {
 			.addAttribute("nextPage", page.nextCursor() == null ? null : filter.pageAfter(page.nextCursor()));
 	}
 
-	private TaskItem item(CurrentUser user, Task task) {
-		return TaskItem.of(task, tasks.today(), zone, attachments.ofTask(user.id(), task.id()));
+	private TaskItem item(CurrentUser user, Task task, Locale locale) {
+		return TaskItem.of(task, tasks.today(), zone, locale, attachments.ofTask(user.id(), task.id()));
 	}
 
 	/**

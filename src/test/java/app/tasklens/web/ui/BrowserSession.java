@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -122,6 +123,11 @@ public final class BrowserSession implements AutoCloseable {
 	/** Creates an account on the sign-up page, which signs the new user in. */
 	public void signUp(String username, String password) {
 		submitAccountForm("/signup", username, password);
+	}
+
+	/** The same through another address of the sign-up page, such as an invite link's. */
+	public void signUpAt(String path, String username, String password) {
+		submitAccountForm(path, username, password);
 	}
 
 	public void signIn(String username, String password) {
@@ -456,15 +462,31 @@ public final class BrowserSession implements AutoCloseable {
 		driver.findElement(By.cssSelector("#filters .apply-filters")).click();
 	}
 
-	/** The element's box in the window: top and height in CSS pixels, and the window's height. */
+	/**
+	 * The element's box in the window in CSS pixels (top, height, left, right) and the window's inner size
+	 * ({@code window}: height, {@code windowWidth}).
+	 */
 	public Map<String, Long> box(By element) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> box = (Map<String, Object>) driver.executeScript("""
 				const rect = arguments[0].getBoundingClientRect();
-				return { top: Math.round(rect.top), height: Math.round(rect.height), window: window.innerHeight };""",
+				return { top: rect.top, height: rect.height, left: rect.left, right: rect.right,
+				         window: window.innerHeight, windowWidth: document.documentElement.clientWidth };""",
 				driver.findElement(element));
-		return Map.of("top", ((Number) box.get("top")).longValue(), "height", ((Number) box.get("height")).longValue(),
-				"window", ((Number) box.get("window")).longValue());
+		Map<String, Long> rounded = new HashMap<>();
+		box.forEach((name, value) -> rounded.put(name, Math.round(((Number) value).doubleValue())));
+		return Map.copyOf(rounded);
+	}
+
+	/** How many CSS pixels the page is wider than the window (0 when nothing sticks out sideways). */
+	public long horizontalOverflow() {
+		return ((Number) driver.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+	}
+
+	/** Presses a key where keyboard focus is, as a person would. */
+	public void press(CharSequence key) {
+		new Actions(driver).sendKeys(key).perform();
 	}
 
 	public WebDriverWait waiting() {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.tasklens.web.api.ApiIntegrationTest;
@@ -32,6 +33,11 @@ class EverydayBrowserTest {
 		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port, JAVASCRIPT)) {
 			browser.resize(PHONE_WIDTH, PHONE_HEIGHT);
 			browser.signUp(SignedInUser.freshUsername(), SignedInUser.PASSWORD);
+			assertThat(browser.horizontalOverflow()).as("nothing sticks out sideways").isZero();
+			Map<String, Long> signOut = browser.box(By.cssSelector(".site-header form button"));
+			assertThat(signOut.get("right")).as("Sign out is whole on the screen: %s", signOut)
+				.isLessThanOrEqualTo(signOut.get("windowWidth"));
+			assertThat(signOut.get("left")).isNotNegative();
 			assertThat(browser.driver().findElement(By.id("new-title")).isDisplayed())
 				.as("with no tasks yet the form is open").isTrue();
 			browser.createTask("Buy milk", "", null);
@@ -52,6 +58,35 @@ class EverydayBrowserTest {
 			browser.screenshot("everyday-phone-add-task-open");
 			String id = browser.createTask("Water the plants", "", null);
 			assertThat(browser.taskIds()).first().isEqualTo(id);
+			browser.waiting().until(driver -> !driver.findElement(By.id("new-title")).isDisplayed());
+			assertThat(browser.driver().findElement(By.id("new-task")).getDomAttribute("open"))
+				.as("on a phone the row closes after adding, so the list shows again").isNull();
+			assertThat(browser.focused().getDomAttribute("id")).as("focus stays at the row").isEqualTo("new-task-summary");
+			assertThat(browser.horizontalOverflow()).isZero();
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void onADesktopAddTaskStaysOpenForTheNextOneAndEscCancelsAnEdit() {
+		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port, JAVASCRIPT)) {
+			browser.signUp(SignedInUser.freshUsername(), SignedInUser.PASSWORD);
+			browser.createTask("Buy milk", "", null);
+			String id = browser.createTask("Call grandma", "Sunday", null);
+			assertThat(browser.driver().findElement(By.id("new-title")).isDisplayed())
+				.as("on a desktop the form stays open to add several").isTrue();
+			assertThat(browser.focused().getDomAttribute("id")).isEqualTo("new-title");
+
+			browser.driver().findElement(By.id("edit-" + id)).click();
+			By title = By.id("edit-" + id + "-title");
+			browser.waiting().until(driver -> driver.findElement(title).isDisplayed());
+			browser.driver().findElement(title).sendKeys(" and grandpa");
+			browser.press(Keys.ESCAPE);
+			browser.waiting().until(driver -> !browser.task(id).getDomAttribute("class").contains("is-editing"));
+			assertThat(browser.title(id)).as("Esc drops what was typed").isEqualTo("Call grandma");
+			assertThat(browser.focused().getDomAttribute("id")).as("focus stays on the task").isEqualTo("done-" + id);
+			browser.open("/");
+			assertThat(browser.title(id)).as("nothing was saved").isEqualTo("Call grandma");
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
 	}

@@ -48,9 +48,23 @@ class TaskPagesTest {
 		assertThat(task.title()).isEqualTo("Buy milk");
 		assertThat(task.body()).isEqualTo("Two litres");
 		assertThat(task.dueDate()).isEqualTo(LocalDate.of(2030, 6, 30));
-		PageHtml page = page(get("/").session(alice.session()));
+		PageHtml page = page(get("/").session(alice.session()).header("Accept-Language", "en-GB"));
 		assertThat(page.text("task-" + task.id())).isEmpty();
 		assertThat(page.html()).contains(">Buy milk<").contains(">Two litres<").contains(">30 Jun 2030<");
+	}
+
+	/** The browser's date input follows its language; the dates shown next to it follow the same one. */
+	@Test
+	void shownDatesFollowTheLanguageOfTheRequestLikeTheDateInput() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		Task task = tasks.create(alice.id(), "Dentist", "", LocalDate.of(2030, 6, 30));
+
+		assertThat(page(get("/").session(alice.session()).header("Accept-Language", "en-US")).html())
+			.contains(">Jun 30, 2030<").doesNotContain(">30 Jun 2030<");
+		assertThat(page(get("/").session(alice.session()).header("Accept-Language", "de-DE,de;q=0.9")).html())
+			.contains(">30.06.2030<");
+		assertThat(page(get("/tasks/" + task.id()).session(alice.session()).header("HX-Request", "true")
+			.header("Accept-Language", "fr-FR")).html()).contains(">30 juin 2030<");
 	}
 
 	@Test
