@@ -26,17 +26,20 @@ public class AccountService {
 	private final SignInThrottle throttle;
 	private final Clock clock;
 	private final TokenGenerations generations;
+	/** Null in tests of the password rules alone: sign-up is then open. */
+	private final Invitations invitations;
 	/** Compared against when the user does not exist, so both failures take the same time. */
 	private final String decoyHash;
 
 	AccountService(Users users, PasswordEncoder passwords, SignInThrottle throttle, Clock clock) {
-		this(users, passwords, throttle, clock, new TokenGenerations(users, clock));
+		this(users, passwords, throttle, clock, new TokenGenerations(users, clock), null);
 	}
 
 	@Autowired
 	AccountService(Users users, PasswordEncoder passwords, SignInThrottle throttle, Clock clock,
-			TokenGenerations generations) {
+			TokenGenerations generations, Invitations invitations) {
 		this.generations = generations;
+		this.invitations = invitations;
 		this.users = users;
 		this.passwords = passwords;
 		this.throttle = throttle;
@@ -44,7 +47,34 @@ public class AccountService {
 		this.decoyHash = passwords.encode("decoy-password-" + Ids.random());
 	}
 
+	/** Who may sign up now: anyone while no account exists (the first is the operator's), else the setting. */
+	public SignUpMode signUpMode() {
+		return invitations == null || !users.any() ? SignUpMode.OPEN : invitations.mode();
+	}
+
 	public User signUp(String username, String password) {
+		return signUp(username, password, null);
+	}
+
+	/**
+	 * Makes an account, the first one an admin. A closed sign-up, or one by invitation without a usable
+	 * {@code invite}, is refused before the fields are looked at; an account refused for its fields or its
+	 * username leaves the invite unused.
+	 *
+	 * @param invite the secret of an invite link, needed only while sign-up is by invitation
+	 * @throws SignUpRefusedException when this server does not take this sign-up
+	 * @throws InvalidAccountException with every field at fault
+	 * @throws UsernameTakenException when another account has the username, in any case
+	 */
+	public User signUp(String username, String password, String invite) {
+		boolean first = !users.any();
+		SignUpMode mode = invitations == null || first ? SignUpMode.OPEN : invitations.mode();
+		if (mode == SignUpMode.CLOSED) {
+			throw SignUpRefusedException.closed();
+		}
+		if (mode == SignUpMode.INVITE && (invite == null || invite.isBlank())) {
+			throw SignUpRefusedException.inviteRequired();
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (username == null || !User.USERNAME.matcher(username).matches()) {
 			errors.put("username", "The username must be 3–64 characters: letters, digits, “.”, “_” or “-”.");
@@ -55,8 +85,13 @@ public class AccountService {
 		}
 		User user = new User(Ids.random(), username, passwords.encode(password),
 				// The store keeps milliseconds; the user reads the same before and after it is stored.
-				clock.instant().truncatedTo(ChronoUnit.MILLIS), 0, !users.any());
-		users.add(user);
+				clock.instant().truncatedTo(ChronoUnit.MILLIS), 0, first);
+		if (mode == SignUpMode.INVITE) {
+			invitations.redeem(invite, username, () -> users.add(user));
+		}
+		else {
+			users.add(user);
+		}
 		return user;
 	}
 

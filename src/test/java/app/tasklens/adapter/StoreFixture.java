@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import app.tasklens.Ids;
+import app.tasklens.account.AccessKeys;
 import app.tasklens.account.User;
 import app.tasklens.account.Users;
 import app.tasklens.attachment.Attachment;
@@ -23,6 +24,8 @@ import app.tasklens.task.Tasks;
 public interface StoreFixture extends AutoCloseable {
 
 	Users users();
+
+	AccessKeys accessKeys();
 
 	Tasks tasks();
 

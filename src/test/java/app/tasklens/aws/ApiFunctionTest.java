@@ -112,6 +112,21 @@ class ApiFunctionTest {
 		return calls.size() > 1 && calls.get(0).equals("GetItem") ? calls.subList(1, calls.size()) : calls;
 	}
 
+	@Test
+	void accessKeysAreMadeListedAndRevokedInTheTable() {
+		String token = signUpAndSignIn();
+
+		Response created = call("POST", "/api/access-keys", token, null);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		String id = created.body().path("accessKeyId").asString();
+		assertThat(created.body().path("secretAccessKey").asString()).hasSize(40);
+		assertThat(call("GET", "/api/access-keys", token, null).body().path("items"))
+			.extracting(key -> key.path("accessKeyId").asString()).containsExactly(id);
+
+		assertThat(call("DELETE", "/api/access-keys/" + id, token, null).status()).isEqualTo(204);
+		assertThat(call("GET", "/api/access-keys", token, null).body().path("items").isEmpty()).isTrue();
+	}
+
 	static String signUpAndSignIn() {
 		String name = "user" + Ids.random().replaceAll("[^A-Za-z0-9]", "").substring(0, 10);
 		String credentials = "{\"username\":\"" + name + "\",\"password\":\"correct horse battery\"}";

@@ -70,6 +70,11 @@ class DynamoDbConfiguration {
 	}
 
 	@Bean
+	DynamoDbAccessKeys accessKeys(DynamoDbWrites writes, DynamoDbSettings settings) {
+		return new DynamoDbAccessKeys(writes, settings.table());
+	}
+
+	@Bean
 	DynamoDbAttachments attachments(DynamoDbWrites writes, DynamoDbSettings settings, Clock clock) {
 		return new DynamoDbAttachments(writes, settings.table(), clock);
 	}

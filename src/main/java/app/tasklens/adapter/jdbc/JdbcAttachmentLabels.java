@@ -39,10 +39,14 @@ class JdbcAttachmentLabels implements AttachmentLabels {
 
 	@Override
 	public ImageLabels replace(Attachment attachment, LabelDetection detection, Instant labeledAt) {
-		jdbc.sql("DELETE FROM attachment_labels WHERE attachment_id = ?").param(attachment.id()).update();
+		// One statement: on PostgreSQL, where two transactions may store labels of one image at once (a lease
+		// taken over), the second waits for the first's row instead of failing on the key.
 		jdbc.sql("""
 				INSERT INTO attachment_labels (attachment_id, task_id, version, model_version, detection, labeled_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
+				VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (attachment_id) DO UPDATE SET task_id = excluded.task_id, version = excluded.version,
+				    model_version = excluded.model_version, detection = excluded.detection,
+				    labeled_at = excluded.labeled_at""")
 			.params(attachment.id(), attachment.taskId(), attachment.version(), detection.labelModelVersion(),
 					json.writeValueAsString(detection), labeledAt.toEpochMilli())
 			.update();

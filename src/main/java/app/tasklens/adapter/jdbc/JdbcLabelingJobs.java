@@ -14,8 +14,10 @@ import app.tasklens.labeling.LabelingJobs;
 /**
  * The labeling outbox in a table. A claim is one {@code UPDATE … RETURNING} (SQLite and PostgreSQL both
  * have it): the row is picked by a subquery and the outer condition repeats the lease test, so when two
- * workers pick the same row only the first update matches and the other gets nothing. Taking over a row
- * whose lease ran out with an owner counts a crash of that owner.
+ * workers pick the same row only the first update matches and the other gets nothing. On PostgreSQL the
+ * subquery also locks the row it picks and skips rows that other claims hold ({@link SqlDialect#skipLocked}),
+ * so that workers on many nodes take different jobs at once instead of waiting on the first one and
+ * coming back empty-handed. Taking over a row whose lease ran out with an owner counts a crash of that owner.
  */
 @Repository
 @JdbcStore
@@ -24,9 +26,17 @@ class JdbcLabelingJobs implements LabelingJobs {
 	private static final String CLAIMABLE = "available_at <= :now AND (lease_until IS NULL OR lease_until < :now)";
 
 	private final JdbcClient jdbc;
+	private final String claim;
 
-	JdbcLabelingJobs(JdbcClient jdbc) {
+	JdbcLabelingJobs(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		// The right-hand sides see the row as it was: an owner still set means that owner died holding it.
+		this.claim = "UPDATE labeling_jobs SET lease_owner = :worker, lease_until = :until, attempts = attempts + 1,"
+				+ " crashes = crashes + CASE WHEN lease_owner IS NULL THEN 0 ELSE 1 END"
+				+ " WHERE id = (SELECT id FROM labeling_jobs WHERE " + CLAIMABLE + " ORDER BY available_at, id LIMIT 1"
+				+ dialect.skipLocked() + ")"
+				+ " AND " + CLAIMABLE
+				+ " RETURNING id, attachment_id, version, attempts, crashes, last_error";
 	}
 
 	@Override
@@ -41,12 +51,7 @@ class JdbcLabelingJobs implements LabelingJobs {
 
 	@Override
 	public Optional<LabelingJob> claim(String worker, Instant now, Instant leaseUntil) {
-		// The right-hand sides see the row as it was: an owner still set means that owner died holding it.
-		return jdbc.sql("UPDATE labeling_jobs SET lease_owner = :worker, lease_until = :until, attempts = attempts + 1,"
-				+ " crashes = crashes + CASE WHEN lease_owner IS NULL THEN 0 ELSE 1 END"
-				+ " WHERE id = (SELECT id FROM labeling_jobs WHERE " + CLAIMABLE + " ORDER BY available_at, id LIMIT 1)"
-				+ " AND " + CLAIMABLE
-				+ " RETURNING id, attachment_id, version, attempts, crashes, last_error")
+		return jdbc.sql(claim)
 			.param("worker", worker)
 			.param("until", leaseUntil.toEpochMilli())
 			.param("now", now.toEpochMilli())

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,9 +24,11 @@ import app.tasklens.task.Tasks;
 class JdbcTasks implements Tasks {
 
 	private final JdbcClient jdbc;
+	private final SqlDialect dialect;
 
-	JdbcTasks(JdbcClient jdbc) {
+	JdbcTasks(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	@Override
@@ -71,12 +72,14 @@ class JdbcTasks implements Tasks {
 		}
 		if (query.text() != null) {
 			// The text as typed anywhere in the title or notes, or each of its words among the task's words
-			// and its images' (labels, parents, aliases, text read): see SearchRows.
+			// and its images' (labels, parents, aliases, text read): see SearchRows. The substring ignores the
+			// case of A–Z only, the one case folding SQLite and PostgreSQL share; the words fold all of it.
 			String words = SearchRows.allWords("t.id", null, SearchWords.query(query.text()), params);
-			sql.append(" AND (LOWER(t.title) LIKE :text ESCAPE '\\' OR LOWER(t.body) LIKE :text ESCAPE '\\'")
+			sql.append(" AND (").append(dialect.lowerColumn("t.title")).append(" LIKE :text ESCAPE '\\' OR ")
+				.append(dialect.lowerColumn("t.body")).append(" LIKE :text ESCAPE '\\'")
 				.append(words == null ? "" : " OR " + words)
 				.append(")");
-			params.put("text", "%" + likeEscaped(query.text().toLowerCase(Locale.ROOT)) + "%");
+			params.put("text", "%" + likeEscaped(SqlDialect.lowerText(query.text())) + "%");
 		}
 		if (query.label() != null) {
 			sql.append(LabelFilter.SQL);

@@ -48,12 +48,15 @@ class AccountController {
 
 	@PostMapping("/api/users")
 	@SecurityRequirements
-	@Operation(summary = "Create an account")
+	@Operation(summary = "Create an account", description = "Open to anyone, by invitation only (with the secret"
+			+ " of an invite link in `invite`) or closed, as `tasklens.account.sign-up` says; the first account of a"
+			+ " server can always be made and is its admin.")
 	@ApiResponse(responseCode = "201", description = "Created; Location is the account")
+	@ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
 	@ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
 	@ApiResponse(responseCode = "422", ref = OpenApiConfiguration.UNPROCESSABLE)
 	ResponseEntity<Account> signUp(@RequestBody Credentials credentials) {
-		User user = accounts.signUp(credentials.username(), credentials.password());
+		User user = accounts.signUp(credentials.username(), credentials.password(), credentials.invite());
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(user.id()).toUri();
 		return ResponseEntity.created(location).body(Account.of(user));
 	}
@@ -139,7 +142,9 @@ class AccountController {
 					example = "alice", minLength = 3, maxLength = 64, pattern = "[A-Za-z0-9._-]{3,64}",
 					requiredMode = Schema.RequiredMode.REQUIRED) String username,
 			@Schema(description = "At least 10 characters, at most 72 bytes in UTF-8", minLength = 10,
-					example = "correct horse battery", requiredMode = Schema.RequiredMode.REQUIRED) String password) {
+					example = "correct horse battery", requiredMode = Schema.RequiredMode.REQUIRED) String password,
+			@Schema(description = "The secret of an invite link (its `invite` parameter); needed only while sign-up"
+					+ " is by invitation", requiredMode = Schema.RequiredMode.NOT_REQUIRED) String invite) {
 
 		@Override
 		public String toString() {

@@ -44,6 +44,7 @@ class OpenApiConfiguration implements WebMvcConfigurer {
 	static final String BEARER = "bearer";
 	static final String BAD_REQUEST = "#/components/responses/BadRequest";
 	static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
+	static final String FORBIDDEN = "#/components/responses/Forbidden";
 	static final String NOT_FOUND = "#/components/responses/NotFound";
 	static final String CONFLICT = "#/components/responses/Conflict";
 	static final String TOO_LARGE = "#/components/responses/ContentTooLarge";
@@ -61,8 +62,10 @@ class OpenApiConfiguration implements WebMvcConfigurer {
 			.addSchemas(PROBLEM_SCHEMA, problemSchema());
 		Map.of(BAD_REQUEST, "Malformed JSON, or a query parameter that is malformed or out of range",
 				UNAUTHORIZED, "Missing, invalid or expired bearer token, or wrong username or password",
+				FORBIDDEN, "Not allowed: sign-up closed or by invitation only, or an admin's operation",
 				NOT_FOUND, "No such resource for this user",
-				CONFLICT, "The username is taken",
+				CONFLICT, "The username is taken, or the server's settings do not allow this (invite links while"
+						+ " sign-up is not by invitation, taking the last admin away)",
 				TOO_LARGE, "The JSON body is larger than the limit",
 				UNSUPPORTED_TYPE, "The body is not application/json",
 				UNPROCESSABLE, "A field breaks a rule; errors lists each field and why",

@@ -1,5 +1,6 @@
 package app.tasklens.web.ui;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -16,16 +17,24 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tasklens.account.AccessKeyNotFoundException;
+import app.tasklens.account.AccessKeyService;
 import app.tasklens.account.AccountService;
 import app.tasklens.account.CloseAccount;
 import app.tasklens.account.InvalidAccountException;
+import app.tasklens.account.TooManyAccessKeysException;
+import app.tasklens.account.Invitations;
+import app.tasklens.account.SignUpMode;
+import app.tasklens.account.SignUpRefusedException;
 import app.tasklens.account.User;
 import app.tasklens.account.UsernameTakenException;
 import app.tasklens.web.CurrentUser;
+import app.tasklens.web.InviteLinks;
 import app.tasklens.web.SessionUsers;
 
 /**
@@ -40,19 +49,83 @@ class AccountPages {
 
 	private final AccountService accounts;
 	private final CloseAccount closeAccount;
+	private final AccessKeyService accessKeys;
+	private final Invitations invitations;
+	private final Clock clock;
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 	/** The same session storage the UI filter chain reads the signed-in user from. */
 	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-	AccountPages(AccountService accounts, CloseAccount closeAccount) {
+	AccountPages(AccountService accounts, CloseAccount closeAccount, Invitations invitations, Clock clock,
+			AccessKeyService accessKeys) {
 		this.accounts = accounts;
+		this.clock = clock;
 		this.closeAccount = closeAccount;
+		this.accessKeys = accessKeys;
+		this.invitations = invitations;
 	}
 
 	@GetMapping("/account")
 	String account(CurrentUser user, Model model) {
-		model.addAttribute("user", user).addAttribute("errors", Map.of());
+		accountModel(user, Map.of(), model);
 		return "account";
+	}
+
+	private void accountModel(CurrentUser user, Map<String, String> errors, Model model) {
+		model.addAttribute("user", user).addAttribute("errors", errors)
+			.addAttribute("invitesOn", invitations.mode() == SignUpMode.INVITE)
+			.addAttribute("invites", InviteRow.of(invitations.madeBy(user.id()), clock))
+			.addAttribute("accessKeys", accessKeys.list(user.id()));
+	}
+
+	/**
+	 * The new key's secret is on this answer only (not a redirect: a flash attribute would keep it in the
+	 * session), which no cache keeps.
+	 */
+	@PostMapping("/account/access-keys")
+	String createAccessKey(CurrentUser user, Model model, HttpServletResponse response) {
+		try {
+			model.addAttribute("newKey", accessKeys.create(user.id()));
+		}
+		catch (TooManyAccessKeysException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			accountModel(user, Map.of("accessKeys", ex.getMessage()), model);
+			return "account";
+		}
+		response.setHeader("Cache-Control", "no-store");
+		accountModel(user, Map.of(), model);
+		return "account";
+	}
+
+	@PostMapping("/account/access-keys/{accessKeyId}/revoke")
+	String revokeAccessKey(CurrentUser user, @PathVariable String accessKeyId, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			accessKeys.revoke(user.id(), accessKeyId);
+		}
+		catch (AccessKeyNotFoundException ex) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			accountModel(user, Map.of("accessKeys", "You have no access key " + accessKeyId + "."), model);
+			return "account";
+		}
+		redirect.addFlashAttribute("message", "Access key " + accessKeyId + " has been revoked.");
+		return "redirect:/account";
+	}
+
+	/** The link is shown this once: only its hash is kept. */
+	@PostMapping("/account/invites")
+	String makeInvite(CurrentUser user, RedirectAttributes redirect) {
+		Invitations.NewInvite made = invitations.make(user.id());
+		redirect.addFlashAttribute("inviteLink", InviteLinks.of(made.token()));
+		redirect.addFlashAttribute("message", "Invite link made. Copy it now: it is shown only once.");
+		return "redirect:/account#invites";
+	}
+
+	@PostMapping("/account/invites/{id}/revoke")
+	String revokeInvite(CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("message", invitations.revoke(user.id(), id) ? "The invite link has been revoked."
+				: "That invite link was used already or is gone.");
+		return "redirect:/account#invites";
 	}
 
 	/** The other sessions and tokens end; this session goes on, signed in again under the new generation. */
@@ -89,10 +162,10 @@ class AccountPages {
 		return "redirect:/login?deleted";
 	}
 
-	private static String accountRefused(CurrentUser user, Map<String, String> errors, Model model,
+	private String accountRefused(CurrentUser user, Map<String, String> errors, Model model,
 			HttpServletResponse response) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		model.addAttribute("user", user).addAttribute("errors", errors);
+		accountModel(user, errors, model);
 		return "account";
 	}
 
@@ -114,12 +187,27 @@ class AccountPages {
 		else if (deleted != null) {
 			model.addAttribute("message", "Your account and everything in it have been deleted.");
 		}
+		model.addAttribute("signUpOpen", accounts.signUpMode() == SignUpMode.OPEN);
 		return "login";
 	}
 
+	/** A closed sign-up, or one by invitation without a usable link, says so instead of showing the form. */
 	@GetMapping("/signup")
-	String signUpForm(Model model) {
-		model.addAttribute("form", SignUpForm.empty()).addAttribute("errors", Map.of());
+	String signUpForm(@RequestParam(required = false) String invite, Model model, HttpServletResponse response) {
+		SignUpMode mode = accounts.signUpMode();
+		String refused = switch (mode) {
+			case OPEN -> null;
+			case CLOSED -> SignUpRefusedException.CLOSED;
+			case INVITE -> invite == null || invite.isBlank() ? SignUpRefusedException.INVITE_REQUIRED
+					: invitations.usable(invite) ? null : SignUpRefusedException.INVITE_UNUSABLE;
+		};
+		if (refused != null) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("refused", refused);
+			return "signup";
+		}
+		model.addAttribute("form", new SignUpForm("", "", mode == SignUpMode.INVITE ? invite : null))
+			.addAttribute("errors", Map.of());
 		return "signup";
 	}
 
@@ -127,7 +215,12 @@ class AccountPages {
 	String signUp(SignUpForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
 		User user;
 		try {
-			user = accounts.signUp(form.username(), form.password());
+			user = accounts.signUp(form.username(), form.password(), form.invite());
+		}
+		catch (SignUpRefusedException ex) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("refused", ex.getMessage());
+			return "signup";
 		}
 		catch (InvalidAccountException ex) {
 			return signUpRefused(form, ex.errors(), model, response);

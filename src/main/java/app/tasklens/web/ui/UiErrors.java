@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import app.tasklens.account.InvitesOffException;
 import app.tasklens.attachment.AttachmentNotFoundException;
 import app.tasklens.attachment.StorageFullException;
 import app.tasklens.task.InvalidTaskException;
@@ -62,6 +63,15 @@ class UiErrors {
 		}
 		response.setStatus(HttpStatus.INSUFFICIENT_STORAGE.value());
 		return storageFull(user, model);
+	}
+
+	/** A form of the account page that the server's sign-up mode has no use for (posted from an old page). */
+	@ExceptionHandler(InvitesOffException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String invitesOff(InvitesOffException ex, CurrentUser user, Model model) {
+		model.addAttribute("user", user).addAttribute("status", 409).addAttribute("error", "Invite links are off")
+			.addAttribute("detail", ex.getMessage());
+		return "error";
 	}
 
 	/** Only an address edited by hand gets here, with a cursor this server did not make. */

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import app.tasklens.Ids;
+import app.tasklens.account.AccessKeys;
 import app.tasklens.account.Users;
 import app.tasklens.adapter.StoreFixture;
 import app.tasklens.attachment.Attachments;
@@ -46,6 +47,11 @@ final class DynamoDbFixture implements StoreFixture {
 	@Override
 	public Users users() {
 		return new DynamoDbUsers(writes, table);
+	}
+
+	@Override
+	public AccessKeys accessKeys() {
+		return new DynamoDbAccessKeys(writes, table);
 	}
 
 	@Override

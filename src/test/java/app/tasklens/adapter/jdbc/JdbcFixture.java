@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tasklens.account.AccessKeys;
 import app.tasklens.account.Users;
 import app.tasklens.adapter.StoreFixture;
 import app.tasklens.attachment.Attachments;
@@ -18,18 +19,49 @@ import app.tasklens.labeling.LabelingJobs;
 import app.tasklens.task.Tasks;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The JDBC adapters on a real SQLite file in a folder, configured and migrated as the product does it. */
+/**
+ * The JDBC adapters on a real database, configured and migrated as the product does it: a SQLite file in a
+ * folder, or a database of its own on the test JVM's {@link PostgresServer}.
+ */
 final class JdbcFixture implements StoreFixture {
 
 	private final HikariDataSource dataSource;
+	private final SqlDialect dialect;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
+	private final Runnable dropDatabase;
 
-	JdbcFixture(Path dir) {
-		dataSource = new SqliteDataSourceConfiguration().dataSource(dir);
-		Flyway.configure().dataSource(dataSource).load().migrate();
+	private JdbcFixture(HikariDataSource dataSource, Runnable dropDatabase) {
+		this.dataSource = dataSource;
+		this.dropDatabase = dropDatabase;
+		dialect = SqlDialect.of(dataSource);
 		jdbc = JdbcClient.create(dataSource);
 		transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+	}
+
+	/** On a SQLite file in {@code dir}, migrated by Flyway. */
+	JdbcFixture(Path dir) {
+		this(migrated(DataSourceConfiguration.sqlite(dir)), () -> { });
+	}
+
+	/** On a new PostgreSQL database (migrated by Flyway), dropped when closed. */
+	static JdbcFixture postgres() {
+		PostgresServer server = PostgresServer.get();
+		String database = server.newDatabase();
+		return new JdbcFixture(server.dataSource(database, 10), () -> server.dropDatabase(database));
+	}
+
+	private static HikariDataSource migrated(HikariDataSource dataSource) {
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		return dataSource;
+	}
+
+	SqlDialect dialect() {
+		return dialect;
+	}
+
+	JdbcClient jdbc() {
+		return jdbc;
 	}
 
 	@Override
@@ -38,8 +70,13 @@ final class JdbcFixture implements StoreFixture {
 	}
 
 	@Override
+	public AccessKeys accessKeys() {
+		return new JdbcAccessKeys(jdbc);
+	}
+
+	@Override
 	public Tasks tasks() {
-		return new JdbcTasks(jdbc);
+		return new JdbcTasks(jdbc, dialect);
 	}
 
 	@Override
@@ -54,7 +91,7 @@ final class JdbcFixture implements StoreFixture {
 
 	@Override
 	public LabelingJobs jobs() {
-		return new JdbcLabelingJobs(jdbc);
+		return new JdbcLabelingJobs(jdbc, dialect);
 	}
 
 	@Override
@@ -65,5 +102,6 @@ final class JdbcFixture implements StoreFixture {
 	@Override
 	public void close() {
 		dataSource.close();
+		dropDatabase.run();
 	}
 }

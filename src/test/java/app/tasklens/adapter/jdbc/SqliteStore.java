@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tasklens.account.Invites;
 import app.tasklens.account.Users;
 import app.tasklens.task.Tasks;
 
@@ -17,6 +20,7 @@ public final class SqliteStore implements AutoCloseable {
 
 	private final HikariDataSource dataSource;
 	private final JdbcClient jdbc;
+	private final SqlDialect dialect = SqlDialect.SQLITE;
 
 	private SqliteStore(HikariDataSource dataSource) {
 		this.dataSource = dataSource;
@@ -24,7 +28,7 @@ public final class SqliteStore implements AutoCloseable {
 	}
 
 	public static SqliteStore open(Path dataDir) {
-		HikariDataSource dataSource = new SqliteDataSourceConfiguration().dataSource(dataDir);
+		HikariDataSource dataSource = DataSourceConfiguration.sqlite(dataDir);
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		return new SqliteStore(dataSource);
 	}
@@ -33,8 +37,17 @@ public final class SqliteStore implements AutoCloseable {
 		return new JdbcUsers(jdbc);
 	}
 
+	public Invites invites() {
+		return new JdbcInvites(jdbc);
+	}
+
+	/** Transactions on this store's connections, as the application's transaction manager makes them. */
+	public TransactionTemplate transactions() {
+		return new TransactionTemplate(new JdbcTransactionManager(dataSource));
+	}
+
 	public Tasks tasks() {
-		return new JdbcTasks(jdbc);
+		return new JdbcTasks(jdbc, dialect);
 	}
 
 	public JdbcClient jdbc() {

@@ -66,7 +66,8 @@ class ApiDocsBrowserTest {
 					"/api/tasks/{taskId}/attachments/{attachmentId}/thumbnail", "/api/uploads/{ticket}", "/api/signedUrl",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/labels",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/labels/{name}", "/api/labels",
-					"/api/events", "/api/detect-labels");
+					"/api/events", "/api/detect-labels", "/api/access-keys", "/api/access-keys/{accessKeyId}", "/api/invites",
+					"/api/invites/{id}");
 			assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).startsWith("Tasklens API");
 
 			browser.findElement(By.cssSelector("#operations-Tasks-list .opblock-summary")).click();

@@ -13,6 +13,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
+import app.tasklens.account.AccessKeyService;
 import app.tasklens.web.api.ApiIntegrationTest;
 
 /** Sign-up, sign-in and sign-out pages, through the real security chain and account store. */
@@ -21,6 +22,9 @@ class AccountPagesTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	AccessKeyService accessKeys;
 
 	@Test
 	void signUpSignsTheNewUserInOnAFreshSession() throws Exception {
@@ -126,6 +130,56 @@ class AccountPagesTest {
 			.param("password", SignedInUser.PASSWORD)).andExpect(redirectedUrl("/login?error"));
 		assertThat(page(get("/login").param("deleted", ""), 200).html())
 			.contains("Your account and everything in it have been deleted.");
+	}
+
+	@Test
+	void anAccessKeyIsMadeWithItsSecretShownOnceListedAndRevokedOnlyByItsOwner() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		SignedInUser bob = SignedInUser.signUp(mvc);
+		assertThat(page(get("/account").session(alice.session()), 200).has("no-access-keys")).isTrue();
+		mvc.perform(post("/account/access-keys").session(alice.session())).andExpect(status().isForbidden());
+		assertThat(accessKeys.list(alice.id())).as("no key without the CSRF token").isEmpty();
+
+		var created = mvc.perform(post("/account/access-keys").session(alice.session()).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse();
+		PageHtml shown = new PageHtml(created.getContentAsString());
+		String id = shown.text("new-key-id");
+		String secret = shown.text("new-key-secret");
+		assertThat(created.getHeader("Cache-Control")).contains("no-store");
+		assertThat(accessKeys.signingKey(id).orElseThrow().secret()).isEqualTo(secret);
+
+		PageHtml later = page(get("/account").session(alice.session()), 200);
+		assertThat(later.has("key-" + id)).isTrue();
+		assertThat(later.html()).doesNotContain(secret);
+		assertThat(later.has("new-key-secret")).isFalse();
+
+		PageHtml refused = page(post("/account/access-keys/" + id + "/revoke").session(bob.session()).with(csrf()), 404);
+		assertThat(refused.text("access-keys-error")).isEqualTo("You have no access key " + id + ".");
+		assertThat(accessKeys.signingKey(id)).isPresent();
+
+		mvc.perform(post("/account/access-keys/" + id + "/revoke").session(alice.session()).with(csrf()))
+			.andExpect(redirectedUrl("/account"));
+		assertThat(accessKeys.signingKey(id)).isEmpty();
+		assertThat(page(get("/account").session(alice.session()), 200).has("key-" + id)).isFalse();
+	}
+
+	@Test
+	void whatTheAccessKeyErrorEchoesIsEscaped() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		PageHtml refused = page(post("/account/access-keys/{id}/revoke", "<b>x\"").session(alice.session()).with(csrf()), 404);
+
+		assertThat(refused.html()).doesNotContain("<b>x").contains("You have no access key &lt;b&gt;x&quot;.");
+	}
+
+	@Test
+	void openSignUpNeedsNoInvitesAndTheAccountPageOffersNone() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+
+		assertThat(page(get("/account").session(alice.session()), 200).has("invites")).isFalse();
+		assertThat(page(get("/login"), 200).html()).contains("Create an account");
+		PageHtml refused = page(post("/account/invites").session(alice.session()).with(csrf()), 409);
+		assertThat(refused.html()).contains("Invite links are not needed: anyone can sign up on this server.");
 	}
 
 	private PageHtml page(RequestBuilder request, int status) throws Exception {

@@ -126,6 +126,11 @@ public final class BrowserSession implements AutoCloseable {
 		submitAccountForm("/signup", username, password);
 	}
 
+	/** The same through another address of the sign-up page, such as an invite link's. */
+	public void signUpAt(String path, String username, String password) {
+		submitAccountForm(path, username, password);
+	}
+
 	public void signIn(String username, String password) {
 		submitAccountForm("/login", username, password);
 	}

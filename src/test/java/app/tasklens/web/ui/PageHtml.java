@@ -1,13 +1,24 @@
 package app.tasklens.web.ui;
 
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
  * Just enough reading of rendered HTML for the page tests: the start tag of the element with an id, and
  * the text right inside it.
  */
 record PageHtml(String html) {
+
+	/** The page that {@code request} answers, once its status is checked. */
+	static PageHtml of(MockMvc mvc, RequestBuilder request, int status) throws Exception {
+		return new PageHtml(mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+			.getContentAsString());
+	}
 
 	/** The start tag of the element with this id, e.g. {@code <input type="text" id="new-title" ...>}. */
 	String tag(String id) {
