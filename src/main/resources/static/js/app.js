@@ -575,6 +575,158 @@
     }
   });
 
+  // ---- Live tasks: what another tab (or the API) did to the user's tasks shows here too. ----
+
+  // The list as first shown (newest first, no filter, first page): a new task goes on top of it. In any
+  // other view the server decides where it goes, so the list is asked for again.
+  function plainList() {
+    var params = new URLSearchParams(window.location.search);
+    return ['q', 'label', 'done', 'sort', 'after'].every(function (name) {
+      return !params.get(name);
+    });
+  }
+
+  // Whether the user is busy in this part of the page: editing a task or waiting for an answer.
+  function busy(part) {
+    return part.querySelector('.is-editing, .htmx-request') !== null || part.classList.contains('is-editing');
+  }
+
+  // Puts the server's rendering of a task in place of the one shown, keeping its images as they are (their
+  // own events keep them current, and this page may be sending one) and the control that had focus.
+  function replaceTask(existing, fresh) {
+    var focused = existing.contains(document.activeElement) ? document.activeElement.id : null;
+    var images = existing.querySelector('.attachments');
+    var freshImages = fresh.querySelector('.attachments');
+    if (images && freshImages) {
+      freshImages.replaceWith(images);
+    }
+    existing.replaceWith(fresh);
+    htmx.process(fresh);
+    var control = focused ? document.getElementById(focused) : null;
+    if (control) {
+      control.focus();
+    }
+  }
+
+  function removeTask(existing) {
+    if (existing.contains(document.activeElement)) {
+      var heading = document.getElementById('tasks-heading');
+      if (heading) {
+        heading.focus();
+      }
+    }
+    existing.remove();
+  }
+
+  // Asks for the list in this page's view again, unless the user is busy in it; several changes in a row
+  // make one request.
+  var reloadTimer = null;
+  function reloadList() {
+    window.clearTimeout(reloadTimer);
+    reloadTimer = window.setTimeout(function () {
+      fetch(window.location.pathname + window.location.search, {
+        credentials: 'same-origin', headers: { 'HX-Request': 'true' }
+      }).then(function (response) {
+        return response.ok && !signedOut(response) ? response.text() : null;
+      }).then(function (html) {
+        var fresh = html === null ? null : parseHtml(html).querySelector('#results');
+        var current = document.getElementById('results');
+        if (!fresh || !current || busy(current)) {
+          return;
+        }
+        var focused = current.contains(document.activeElement) ? document.activeElement.id : null;
+        current.querySelectorAll('li.task').forEach(function (task) {
+          var twin = fresh.querySelector('#' + CSS.escape(task.id) + ' .attachments');
+          var images = task.querySelector('.attachments');
+          if (twin && images) {
+            twin.replaceWith(images);
+          }
+        });
+        current.replaceWith(fresh);
+        htmx.process(fresh);
+        var control = focused ? document.getElementById(focused) : null;
+        if (control) {
+          control.focus();
+        }
+      }).catch(function () {
+        // Offline for a moment: the next change or a reload brings the list.
+      });
+    }, 150);
+  }
+
+  function fetchTask(taskId) {
+    return fetch('/tasks/' + encodeURIComponent(taskId), {
+      credentials: 'same-origin', headers: { 'HX-Request': 'true' }
+    }).then(function (response) {
+      if (response.status === 404) {
+        return '';
+      }
+      return response.ok && !signedOut(response) ? response.text() : null;
+    }).then(function (html) {
+      return html ? parseHtml(html).querySelector('li.task') : html;
+    });
+  }
+
+  function onTask(change) {
+    var existing = document.getElementById('task-' + change.taskId);
+    var list = document.getElementById('task-list');
+    if (!list || (existing && busy(existing))) {
+      return; // the user is editing it, or this page is changing it and its answer will show it
+    }
+    if (change.change === 'deleted') {
+      if (existing) {
+        removeTask(existing);
+      }
+      return;
+    }
+    if (!existing && !plainList()) {
+      reloadList();
+      return;
+    }
+    if (!existing && change.change !== 'created') {
+      return; // an older task this page has not loaded
+    }
+    fetchTask(change.taskId).then(function (fresh) {
+      var now = document.getElementById('task-' + change.taskId);
+      if (fresh === '') {
+        if (now) {
+          removeTask(now);
+        }
+      } else if (fresh && now && !busy(now)) {
+        replaceTask(now, fresh);
+      } else if (fresh && !now) {
+        list.prepend(fresh);
+        htmx.process(fresh);
+      }
+    }).catch(function () {
+      // Offline for a moment: a reload shows it.
+    });
+  }
+
+  // A task this page is creating shows when its answer comes: its event waits for that answer, so the task
+  // is not put on the list twice.
+  var creating = new Set();
+  var waitingTasks = [];
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    if (event.detail.elt.id === 'create-form') {
+      creating.add(event.detail.xhr);
+    }
+  });
+  // Told once on the form and, when the answer replaced it, once more on the row: the request counts once.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    if (creating.delete(event.detail.xhr) && creating.size === 0) {
+      waitingTasks.splice(0).forEach(onTask);
+    }
+  });
+
+  function taskEvent(change) {
+    if (creating.size > 0 && change.change === 'created') {
+      waitingTasks.push(change);
+    } else {
+      onTask(change);
+    }
+  }
+
   // ---- Live: the server's attachment events swap in the card it renders. ----
 
   function listen() {
@@ -609,6 +761,9 @@
       });
       source.addEventListener('deleted', function (event) {
         removeCard(JSON.parse(event.data).attachmentId);
+      });
+      source.addEventListener('task', function (event) {
+        taskEvent(JSON.parse(event.data));
       });
       source.addEventListener('reset', refreshAllCards);
       source.addEventListener('error', function () {

@@ -23,11 +23,15 @@ import app.tasklens.attachment.AttachmentDeleted;
 import app.tasklens.attachment.AttachmentStatusChanged;
 import app.tasklens.labeling.LabelsSaved;
 import app.tasklens.labeling.TextDetection;
+import app.tasklens.task.TaskChanged;
+import app.tasklens.task.TaskCreated;
+import app.tasklens.task.TaskDeleted;
 
 /**
- * Live attachment events per user, as Server-Sent Events: {@code status} when an attachment changes
- * status, {@code labels} when its labels are saved or the user changed them, {@code deleted} when it is gone. Sent after the
- * commit, so a client never sees a change that was rolled back.
+ * Live events per user, as Server-Sent Events: {@code status} when an attachment changes
+ * status, {@code labels} when its labels are saved or the user changed them, {@code deleted} when it is gone,
+ * and {@code task} when one of the user's tasks was created, changed or deleted (so other tabs follow). Sent
+ * after the commit, so a client never sees a change that was rolled back.
  *
  * <p>Each user's last {@value #KEPT} events are kept in memory with ids {@code <epoch>-<sequence>}, for
  * {@code RETENTION} after the user's last stream closed. The sequence counts only that user's events and the
@@ -53,7 +57,11 @@ class AttachmentEventStream implements SmartLifecycle {
 			List<AttachmentJson.LabelJson> labels, List<TextDetection> textDetections) {
 	}
 
-	private record Sent(long sequence, String name, AttachmentEvent data) {
+	/** The payload of {@code task}: which task, and {@code created}, {@code changed} or {@code deleted}. */
+	record TaskEvent(String taskId, String change) {
+	}
+
+	private record Sent(long sequence, String name, Object data) {
 	}
 
 	private final Map<String, UserStream> users = new ConcurrentHashMap<>();
@@ -75,6 +83,21 @@ class AttachmentEventStream implements SmartLifecycle {
 	void on(AttachmentDeleted deleted) {
 		publish(deleted.ownerId(), "deleted",
 				new AttachmentEvent(deleted.taskId(), deleted.attachmentId(), "DELETED", null, List.of(), List.of()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(TaskCreated created) {
+		publish(created.ownerId(), "task", new TaskEvent(created.taskId(), "created"));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(TaskChanged changed) {
+		publish(changed.ownerId(), "task", new TaskEvent(changed.taskId(), "changed"));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(TaskDeleted deleted) {
+		publish(deleted.ownerId(), "task", new TaskEvent(deleted.taskId(), "deleted"));
 	}
 
 	/** A stream of the user's events, starting after {@code lastEventId} when given. */
@@ -113,7 +136,7 @@ class AttachmentEventStream implements SmartLifecycle {
 		}
 	}
 
-	private void publish(String userId, String name, AttachmentEvent data) {
+	private void publish(String userId, String name, Object data) {
 		ScheduledExecutorService executor = sender;
 		if (executor == null) {
 			return;

@@ -13,11 +13,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import app.tasklens.web.CurrentUser;
 
 /**
- * The signed-in user's attachment events as Server-Sent Events: {@code /api/events} with a bearer token,
+ * The signed-in user's image and task events as Server-Sent Events: {@code /api/events} with a bearer token,
  * {@code /events} with the web UI's session (an {@code EventSource} cannot send a bearer header).
  */
 @RestController
-@Tag(name = "Events", description = "Live changes of the signed-in user's images")
+@Tag(name = "Events", description = "Live changes of the signed-in user's images and tasks")
 class EventController {
 
 	private final AttachmentEventStream stream;
@@ -27,9 +27,11 @@ class EventController {
 	}
 
 	@GetMapping(path = {"/api/events", "/events"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "Server-Sent Events: image status changes and saved labels",
+	@Operation(summary = "Server-Sent Events: image status changes, saved labels and task changes",
 			description = "Events `status` (UPLOADED, LABELING, FAILED), `labels` (LABELED, with `labels` and"
-					+ " `textDetections`) and `deleted`, each with `taskId`, `attachmentId`, `status` and `error`."
+					+ " `textDetections`) and `deleted`, each with `taskId`, `attachmentId`, `status` and `error`;"
+					+ " `task` with `taskId` and `change` (created, changed, deleted) when one of the user's tasks"
+					+ " changes, from any client."
 					+ " Reconnect with Last-Event-ID to get what was missed, or a `reset` event when that is no longer"
 					+ " known. /events serves the web UI's session.")
 	@ApiResponse(responseCode = "200", description = "The event stream")

@@ -28,6 +28,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -482,6 +483,35 @@ public final class BrowserSession implements AutoCloseable {
 	public long horizontalOverflow() {
 		return ((Number) driver.executeScript(
 				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+	}
+
+	/** Opens {@code path} in a new tab of this browser (same session) and shows it; returns the tab's handle. */
+	public String openTab(String path) {
+		driver.switchTo().newWindow(WindowType.TAB);
+		open(path);
+		return driver.getWindowHandle();
+	}
+
+	/** Shows the tab with this handle; the steps that follow act in it. */
+	public void showTab(String handle) {
+		driver.switchTo().window(handle);
+	}
+
+	/**
+	 * From now on the page records the data of the {@code task} events the server sends its user, on a
+	 * stream of its own, see {@link #recordedTaskEvents()}.
+	 */
+	public void recordTaskEvents() {
+		driver.executeScript("""
+				window.tasklensTaskEvents = [];
+				const source = new EventSource('/events');
+				source.addEventListener('task', event => window.tasklensTaskEvents.push(event.data));
+				return new Promise(resolve => source.addEventListener('open', () => resolve(true)));""");
+	}
+
+	@SuppressWarnings("unchecked")
+	public List<String> recordedTaskEvents() {
+		return (List<String>) driver.executeScript("return window.tasklensTaskEvents || [];");
 	}
 
 	/** Presses a key where keyboard focus is, as a person would. */
