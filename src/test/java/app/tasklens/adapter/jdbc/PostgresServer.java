@@ -116,7 +116,10 @@ public final class PostgresServer {
 					+ "): apt-get install postgresql-15 (.ci/run does it)");
 		}
 		try {
-			Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "postgres-");
+			// As root the server runs as `postgres`, which must reach its folder: the clone may lie under a
+			// folder only root may enter (mktemp -d makes them 0700), so the cluster goes to the system's /tmp.
+			Path parent = root() ? Path.of("/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
+			Path dataDir = Files.createTempDirectory(parent, "tasklens-postgres-");
 			Path passwordFile = dataDir.resolve("password");
 			Path cluster = dataDir.resolve("cluster");
 			Files.writeString(passwordFile, PASSWORD + "\n");
