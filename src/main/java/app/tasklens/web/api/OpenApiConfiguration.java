@@ -115,7 +115,7 @@ class OpenApiConfiguration implements WebMvcConfigurer {
 			.addProperty("type", new StringSchema().example("about:blank"))
 			.addProperty("title", new StringSchema().example("Unprocessable Content"))
 			.addProperty("status", new IntegerSchema().example(422))
-			.addProperty("detail", new StringSchema().example("title must be at most 200 characters"))
+			.addProperty("detail", new StringSchema().example("The title can be at most 200 characters long."))
 			.addProperty("instance", new StringSchema().example("/api/tasks"))
 			.addProperty("errors", new ArraySchema().items(fieldError).description("present for 400, 409 and 422"))
 			.required(List.of("type", "title", "status"));
