@@ -29,6 +29,7 @@ import org.springframework.web.server.PayloadTooLargeException;
 
 import app.tasklens.InvalidInputException;
 import app.tasklens.account.BadCredentialsException;
+import app.tasklens.admin.NotAdminException;
 import app.tasklens.account.TooManyAttemptsException;
 import app.tasklens.account.UsernameTakenException;
 import app.tasklens.task.InvalidCursorException;
@@ -117,6 +118,11 @@ class ApiProblems {
 		return invalid(status, errors.entrySet().stream()
 			.map(error -> new FieldError(error.getKey(), error.getValue()))
 			.toList());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notAdmin(NotAdminException ex) {
+		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
 	@ExceptionHandler
