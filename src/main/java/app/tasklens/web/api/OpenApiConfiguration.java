@@ -1,5 +1,6 @@
 package app.tasklens.web.api;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -98,6 +100,25 @@ class OpenApiConfiguration implements WebMvcConfigurer {
 				operation.getResponses().addApiResponse("401", new ApiResponse().$ref(UNAUTHORIZED));
 			}
 		}));
+	}
+
+	/**
+	 * The order of the Swagger UI's sections: what a new client needs first (an account, then tasks and their
+	 * images), then the rest; a tag not named here comes after these, by name.
+	 */
+	static final List<String> TAG_ORDER = List.of("Accounts", "Tasks", "Attachments", "Uploads", "Labels", "Events",
+			"Detect labels", "Access keys", "Invites", "Admin");
+
+	@Bean
+	OpenApiCustomizer tagOrder() {
+		return api -> {
+			if (api.getTags() != null) {
+				api.setTags(api.getTags().stream().sorted(Comparator
+					.comparingInt((Tag tag) -> TAG_ORDER.contains(tag.getName()) ? TAG_ORDER.indexOf(tag.getName())
+							: TAG_ORDER.size())
+					.thenComparing(Tag::getName)).toList());
+			}
+		};
 	}
 
 	private static ApiResponse problemResponse(String description) {
