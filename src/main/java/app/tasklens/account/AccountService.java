@@ -108,7 +108,7 @@ public class AccountService {
 			throw new InvalidAccountException("newPassword", problem);
 		});
 		User changed = user.withPassword(passwords.encode(newPassword));
-		users.changePassword(changed);
+		users.update(changed);
 		generations.forget(userId);
 		return changed;
 	}
@@ -154,7 +154,8 @@ public class AccountService {
 		User user = users.findByUsername(name).orElse(null);
 		String candidate = password == null ? "" : password;
 		boolean matches = passwords.matches(candidate, user == null ? decoyHash : user.passwordHash());
-		if (user == null || !matches) {
+		// A disabled account is refused like a wrong password: the form says no more to whoever tries it.
+		if (user == null || !matches || user.disabled()) {
 			throttle.failed(name, clientAddress);
 			throw new BadCredentialsException();
 		}

@@ -24,7 +24,7 @@ public class TokenGenerations {
 	private final Clock clock;
 	private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-	TokenGenerations(Users users, Clock clock) {
+	public TokenGenerations(Users users, Clock clock) {
 		this.users = users;
 		this.clock = clock;
 	}

@@ -12,8 +12,11 @@ public interface Users {
 
 	Optional<User> findById(String id);
 
-	/** Stores a new password hash and token generation of an existing account (id and username stay). */
-	void changePassword(User user);
+	/**
+	 * Stores the password hash, token generation, admin and disabled flags of an existing account (id and
+	 * username stay).
+	 */
+	void update(User user);
 
 	/** Deletes the account; its tasks must be gone first (the account's use case removes them). */
 	void remove(String id);

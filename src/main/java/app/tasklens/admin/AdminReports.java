@@ -18,8 +18,8 @@ public interface AdminReports {
 	 * One account and what it stores: images and bytes count stored images only (not uploads that are pending
 	 * or were rejected), as the storage quota does.
 	 */
-	record UserUsage(String id, String username, Instant createdAt, boolean admin, long tasks, long images,
-			long storedBytes) {
+	record UserUsage(String id, String username, Instant createdAt, boolean admin, boolean disabled, long tasks,
+			long images, long storedBytes) {
 	}
 
 	/**

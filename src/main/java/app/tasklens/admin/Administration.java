@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import app.tasklens.account.AccountStanding;
 import app.tasklens.account.User;
 import app.tasklens.account.Users;
 import app.tasklens.labeling.MissingModels;
@@ -26,12 +27,15 @@ public class Administration {
 			+ " Models health is shown.";
 
 	private final Users users;
+	private final AccountStanding standing;
 	private final Optional<AdminReports> reports;
 	private final MissingModels missingModels;
 	private final Clock clock;
 
-	Administration(Users users, Optional<AdminReports> reports, MissingModels missingModels, Clock clock) {
+	Administration(Users users, AccountStanding standing, Optional<AdminReports> reports, MissingModels missingModels,
+			Clock clock) {
 		this.users = users;
+		this.standing = standing;
 		this.reports = reports;
 		this.missingModels = missingModels;
 		this.clock = clock;
@@ -61,9 +65,41 @@ public class Administration {
 			.orElseGet(() -> new Overview(models, since, List.of(), null, List.of(), NOT_ON_DYNAMODB));
 	}
 
+	/**
+	 * Makes {@code userId} an admin or takes the right away. An admin cannot take their own away, so a server
+	 * always keeps one.
+	 *
+	 * @throws NotAdminException unless {@code adminId} is an admin's account
+	 * @throws OwnAccountException when {@code userId} is the admin's own account
+	 * @return the account's username; empty when there is no such account
+	 */
+	public Optional<String> setAdmin(String adminId, String userId, boolean admin) {
+		requireOther(adminId, userId);
+		return standing.setAdmin(userId, admin).map(User::username);
+	}
+
+	/**
+	 * Disables an account (it cannot sign in; its sessions and tokens end) or enables it again.
+	 *
+	 * @throws NotAdminException unless {@code adminId} is an admin's account
+	 * @throws OwnAccountException when {@code userId} is the admin's own account
+	 * @return the account's username; empty when there is no such account
+	 */
+	public Optional<String> setDisabled(String adminId, String userId, boolean disabled) {
+		requireOther(adminId, userId);
+		return standing.setDisabled(userId, disabled).map(User::username);
+	}
+
+	private void requireOther(String adminId, String userId) {
+		requireAdmin(adminId);
+		if (adminId.equals(userId)) {
+			throw new OwnAccountException();
+		}
+	}
+
 	/** Whether {@code userId} is an admin's account now; false for an unknown one. */
 	public boolean isAdmin(String userId) {
-		return users.findById(userId).map(User::admin).orElse(false);
+		return users.findById(userId).filter(user -> !user.disabled()).map(User::admin).orElse(false);
 	}
 
 	private void requireAdmin(String userId) {

@@ -58,10 +58,25 @@ public abstract class UsersContract {
 		users.add(alice);
 
 		User changed = new User("id-alice", "Alice", "{bcrypt}new", alice.createdAt(), 1, true);
-		users.changePassword(changed);
+		users.update(changed);
 
 		assertThat(users.findById("id-alice")).contains(changed);
 		assertThat(users.findByUsername("alice")).contains(changed);
+	}
+
+	@Test
+	void theAdminAndDisabledFlagsReadBackByIdAndByUsername() {
+		User bob = new User("id-bob", "Bob", "{bcrypt}x", Instant.parse("2026-03-01T09:00:00Z"));
+		users.add(bob);
+
+		User changed = new User("id-bob", "Bob", "{bcrypt}x", bob.createdAt(), 1, true, true);
+		users.update(changed);
+
+		assertThat(users.findById("id-bob")).contains(changed);
+		assertThat(users.findByUsername("bob")).contains(changed);
+		User enabled = new User("id-bob", "Bob", "{bcrypt}x", bob.createdAt(), 1, false, false);
+		users.update(enabled);
+		assertThat(users.findById("id-bob")).contains(enabled);
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.tasklens.MutableClock;
+import app.tasklens.account.AccountStanding;
+import app.tasklens.account.TokenGenerations;
 import app.tasklens.account.User;
 import app.tasklens.adapter.jdbc.SqliteStore;
 import app.tasklens.labeling.MissingModels;
@@ -48,7 +50,9 @@ class AdministrationTest {
 	}
 
 	private Administration administration(Optional<AdminReports> reports) {
-		return new Administration(store.users(), reports, missingModels, new MutableClock(NOW));
+		MutableClock clock = new MutableClock(NOW);
+		return new Administration(store.users(), new AccountStanding(store.users(), new TokenGenerations(store.users(),
+				clock)), reports, missingModels, clock);
 	}
 
 	@Test
@@ -88,5 +92,32 @@ class AdministrationTest {
 		assertThat(overview.models()).isEqualTo("model yolox is missing");
 		assertThatThrownBy(() -> administration(Optional.empty()).overview(bob.id()))
 			.isInstanceOf(NotAdminException.class);
+	}
+
+	@Test
+	void anAdminMakesAndUnmakesAdminsAndDisablesOthersButNotThemselves() {
+		Administration administration = administration(Optional.of(store.adminReports()));
+
+		assertThat(administration.setAdmin(admin.id(), bob.id(), true)).contains("bob");
+		assertThat(administration.isAdmin(bob.id())).isTrue();
+		assertThat(administration.setAdmin(bob.id(), admin.id(), false)).as("a second admin may").contains("admin");
+		assertThat(administration.isAdmin(admin.id())).isFalse();
+		assertThatThrownBy(() -> administration.setAdmin(admin.id(), bob.id(), false))
+			.isInstanceOf(NotAdminException.class);
+
+		assertThatThrownBy(() -> administration.setAdmin(bob.id(), bob.id(), false)).isInstanceOf(OwnAccountException.class);
+		assertThatThrownBy(() -> administration.setDisabled(bob.id(), bob.id(), true))
+			.isInstanceOf(OwnAccountException.class);
+		assertThat(administration.setDisabled(bob.id(), "no-such-user", true)).isEmpty();
+
+		long generation = store.users().findById(admin.id()).orElseThrow().tokenGeneration();
+		assertThat(administration.setDisabled(bob.id(), admin.id(), true)).contains("admin");
+		User disabled = store.users().findById(admin.id()).orElseThrow();
+		assertThat(disabled.disabled()).isTrue();
+		assertThat(disabled.tokenGeneration()).as("its tokens and sessions end").isEqualTo(generation + 1);
+		assertThat(administration.overview(bob.id()).users()).filteredOn(AdminReports.UserUsage::disabled)
+			.extracting(AdminReports.UserUsage::username).containsExactly("admin");
+		administration.setDisabled(bob.id(), admin.id(), false);
+		assertThat(store.users().findById(admin.id()).orElseThrow().disabled()).isFalse();
 	}
 }

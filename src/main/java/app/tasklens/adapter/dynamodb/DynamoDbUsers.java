@@ -43,7 +43,7 @@ class DynamoDbUsers implements Users {
 	}
 
 	@Override
-	public void changePassword(User user) {
+	public void update(User user) {
 		Map<String, AttributeValue> byName = key("username#" + User.key(user.username()), "username");
 		Map<String, AttributeValue> byId = key("user#" + user.id(), "user");
 		writes.apply(Write.put(present(item(user, byName)), byName, null), Write.put(present(item(user, byId)), byId, null));
@@ -95,7 +95,8 @@ class DynamoDbUsers implements Users {
 		return Optional.of(new User(Items.string(item, "id"), Items.string(item, "username"),
 				Items.string(item, "passwordHash"), Items.instant(item, "createdAt"),
 				Optional.ofNullable(Items.number(item, "tokenGeneration")).orElse(0L),
-				item.containsKey("admin") && Boolean.TRUE.equals(item.get("admin").bool())));
+				item.containsKey("admin") && Boolean.TRUE.equals(item.get("admin").bool()),
+				item.containsKey("disabled") && Boolean.TRUE.equals(item.get("disabled").bool())));
 	}
 
 	private static Map<String, AttributeValue> item(User user, Map<String, AttributeValue> key) {
@@ -106,6 +107,7 @@ class DynamoDbUsers implements Users {
 		item.put("createdAt", Items.n(user.createdAt().toEpochMilli()));
 		item.put("tokenGeneration", Items.n(user.tokenGeneration()));
 		item.put("admin", Items.bool(user.admin()));
+		item.put("disabled", Items.bool(user.disabled()));
 		return item;
 	}
 }

@@ -25,13 +25,14 @@ class JdbcAdminReports implements AdminReports {
 	@Override
 	public List<UserUsage> users() {
 		return jdbc.sql("""
-				SELECT u.id, u.username, u.created_at, u.admin,
+				SELECT u.id, u.username, u.created_at, u.admin, u.disabled,
 				       (SELECT COUNT(*) FROM tasks t WHERE t.owner_id = u.id) AS tasks,
 				       (SELECT COUNT(*) FROM attachments a WHERE a.owner_id = u.id AND %1$s) AS images,
 				       (SELECT COALESCE(SUM(a.size), 0) FROM attachments a WHERE a.owner_id = u.id AND %1$s) AS stored
 				FROM users u ORDER BY u.created_at, u.id""".formatted(STORED))
 			.query((rs, row) -> new UserUsage(rs.getString("id"), rs.getString("username"),
-					Instant.ofEpochMilli(rs.getLong("created_at")), rs.getBoolean("admin"), rs.getLong("tasks"),
+					Instant.ofEpochMilli(rs.getLong("created_at")), rs.getBoolean("admin"), rs.getBoolean("disabled"),
+					rs.getLong("tasks"),
 					rs.getLong("images"), rs.getLong("stored")))
 			.list();
 	}

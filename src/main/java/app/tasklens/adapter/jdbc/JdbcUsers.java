@@ -53,10 +53,15 @@ class JdbcUsers implements Users {
 	}
 
 	@Override
-	public void changePassword(User user) {
-		jdbc.sql("UPDATE users SET password_hash = :hash, token_generation = :generation WHERE id = :id")
+	public void update(User user) {
+		jdbc.sql("""
+				UPDATE users SET password_hash = :hash, token_generation = :generation, admin = :admin,
+				                 disabled = :disabled
+				WHERE id = :id""")
 			.param("hash", user.passwordHash())
 			.param("generation", user.tokenGeneration())
+			.param("admin", user.admin())
+			.param("disabled", user.disabled())
 			.param("id", user.id())
 			.update();
 	}
@@ -73,6 +78,7 @@ class JdbcUsers implements Users {
 
 	private static User user(ResultSet rs, int row) throws SQLException {
 		return new User(rs.getString("id"), rs.getString("username"), rs.getString("password_hash"),
-				Instant.ofEpochMilli(rs.getLong("created_at")), rs.getLong("token_generation"), rs.getBoolean("admin"));
+				Instant.ofEpochMilli(rs.getLong("created_at")), rs.getLong("token_generation"), rs.getBoolean("admin"),
+				rs.getBoolean("disabled"));
 	}
 }

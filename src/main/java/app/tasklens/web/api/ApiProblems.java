@@ -30,6 +30,7 @@ import org.springframework.web.server.PayloadTooLargeException;
 import app.tasklens.InvalidInputException;
 import app.tasklens.account.BadCredentialsException;
 import app.tasklens.admin.NotAdminException;
+import app.tasklens.admin.OwnAccountException;
 import app.tasklens.account.TooManyAttemptsException;
 import app.tasklens.account.UsernameTakenException;
 import app.tasklens.task.InvalidCursorException;
@@ -123,6 +124,11 @@ class ApiProblems {
 	@ExceptionHandler
 	ProblemDetail notAdmin(NotAdminException ex) {
 		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail ownAccount(OwnAccountException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -1,7 +1,9 @@
 package app.tasklens.web.ui;
 
 import java.util.Locale;
+import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -9,6 +11,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tasklens.admin.AdminReports;
 import app.tasklens.admin.Administration;
@@ -32,13 +39,34 @@ class AdminPages {
 		return "admin";
 	}
 
+	@PostMapping("/admin/users/{id}/admin")
+	String setAdmin(CurrentUser user, @PathVariable String id, @RequestParam boolean admin, RedirectAttributes flash) {
+		String name = standingChanged(administration.setAdmin(user.id(), id, admin));
+		flash.addFlashAttribute("message", admin ? name + " is an admin now." : name + " is no longer an admin.");
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/users/{id}/disabled")
+	String setDisabled(CurrentUser user, @PathVariable String id, @RequestParam boolean disabled,
+			RedirectAttributes flash) {
+		String name = standingChanged(administration.setDisabled(user.id(), id, disabled));
+		flash.addFlashAttribute("message", disabled ? name + " is disabled: signed out everywhere, cannot sign in."
+				: name + " can sign in again.");
+		return "redirect:/admin";
+	}
+
+	private static String standingChanged(Optional<String> username) {
+		return username.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
 	/** One line of the users table, its storage written for people. */
-	record UserRow(String id, String username, String createdOn, boolean admin, long tasks, long images,
-			long storedBytes, String stored) {
+	record UserRow(String id, String username, String createdOn, boolean admin, boolean disabled, long tasks,
+			long images, long storedBytes, String stored) {
 
 		static UserRow of(AdminReports.UserUsage usage) {
 			return new UserRow(usage.id(), usage.username(), usage.createdAt().toString().substring(0, 10),
-					usage.admin(), usage.tasks(), usage.images(), usage.storedBytes(), size(usage.storedBytes()));
+					usage.admin(), usage.disabled(), usage.tasks(), usage.images(), usage.storedBytes(),
+					size(usage.storedBytes()));
 		}
 
 		/** Binary units, one decimal from KB on: "0 B", "812 B", "1.5 MB". */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import app.tasklens.account.InvitesOffException;
 import app.tasklens.admin.NotAdminException;
+import app.tasklens.admin.OwnAccountException;
 import app.tasklens.attachment.AttachmentNotFoundException;
 import app.tasklens.attachment.StorageFullException;
 import app.tasklens.task.InvalidTaskException;
@@ -78,6 +79,13 @@ class UiErrors {
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String notAdmin(NotAdminException ex, CurrentUser user, Model model) {
 		return refused(user, model, HttpStatus.FORBIDDEN, "Admins only", ex.getMessage());
+	}
+
+	/** An admin's form about their own account (the page offers none). */
+	@ExceptionHandler(OwnAccountException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String ownAccount(OwnAccountException ex, CurrentUser user, Model model) {
+		return refused(user, model, HttpStatus.CONFLICT, "Not your own account", ex.getMessage());
 	}
 
 	/** The error page with a heading and a sentence that says why. */

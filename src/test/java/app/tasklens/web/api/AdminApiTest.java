@@ -3,6 +3,7 @@ package app.tasklens.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -112,5 +113,33 @@ class AdminApiTest {
 			}
 		}
 		throw new AssertionError(username + " is not listed in " + overview.path("users"));
+	}
+
+	@Test
+	void aDisabledAccountsTokenStopsWorkingAndItCannotSignInUntilEnabled() {
+		String bobsTask = api.createTask(bob, "Still mine").path("id").asString();
+
+		api.patch("/api/admin/users/" + bob.id()).as(admin).json(Map.of("disabled", true)).send().expect(204);
+
+		api.get("/api/tasks").as(bob).send().expect(401);
+		api.post("/api/token").json(Map.of("username", bob.username(), "password", ApiClient.PASSWORD)).send().expect(401);
+		api.patch("/api/admin/users/" + bob.id()).as(admin).json(Map.of("disabled", false)).send().expect(204);
+		String token = api.token(bob.username(), ApiClient.PASSWORD);
+		assertThat(api.get("/api/tasks/" + bobsTask).bearer(token).send().expect(200).json().path("title").asString())
+			.isEqualTo("Still mine");
+	}
+
+	@Test
+	void anAdminMakesAnotherAdminButCannotChangeTheirOwnAccountAndOthersCannotAtAll() {
+		api.patch("/api/admin/users/" + admin.id()).as(bob).json(Map.of("disabled", true)).send().expect(403);
+		api.patch("/api/admin/users/" + admin.id()).as(admin).json(Map.of("admin", false)).send().expect(409);
+		api.patch("/api/admin/users/no-such-user").as(admin).json(Map.of("admin", true)).send().expect(404);
+
+		api.patch("/api/admin/users/" + bob.id()).as(admin).json(Map.of("admin", true)).send().expect(204);
+
+		assertThat(row(api.get("/api/admin/overview").as(bob).send().expect(200).json(), bob.username()).path("admin")
+			.asBoolean()).isTrue();
+		api.patch("/api/admin/users/" + bob.id()).as(admin).json(Map.of("admin", false)).send().expect(204);
+		api.get("/api/admin/overview").as(bob).send().expect(403);
 	}
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,36 @@ class AdminPagesTest {
 	}
 
 	@Test
+	void theAdminDisablesAUserWhoseSessionEndsAndMakesThemAnAdminWithTheButtonsOfTheirRow() throws Exception {
+		SignedInUser bob = notAdmin(SignedInUser.signUp(mvc));
+		SignedInUser admin = SignedInUser.signUp(mvc);
+		jdbc.sql("UPDATE users SET admin = TRUE WHERE id = ?").param(admin.id()).update();
+		MockHttpSession session = signIn(admin.user().username());
+		String name = bob.user().username();
+		PageHtml page = new PageHtml(mvc.perform(get("/admin").session(session)).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(page.text("disable-" + name)).isEqualTo("Disable");
+		assertThat(page.has("admin-" + admin.user().username())).as("no buttons for one's own account").isFalse();
+
+		mvc.perform(post("/admin/users/" + bob.id() + "/disabled").session(session).with(csrf()).param("disabled", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", name + " is disabled: signed out everywhere, cannot sign in."));
+
+		mvc.perform(get("/").session(bob.session())).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/login").with(csrf()).param("username", name).param("password", SignedInUser.PASSWORD))
+			.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login?error"));
+		assertThat(row(page(session), name)).contains("(disabled)").contains(">Enable<");
+
+		mvc.perform(post("/admin/users/" + bob.id() + "/admin").session(session).with(csrf()).param("admin", "true"))
+			.andExpect(flash().attribute("message", name + " is an admin now."));
+		mvc.perform(post("/admin/users/" + admin.id() + "/admin").session(session).with(csrf()).param("admin", "false"))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/admin/users/" + bob.id() + "/disabled").session(bob.session()).with(csrf())
+			.param("disabled", "false")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		assertThat(row(page(session), name)).contains("(admin)").contains("(disabled)");
+	}
+
+	@Test
 	void aSizeIsWrittenInBinaryUnits() {
 		assertThat(AdminPages.UserRow.size(0)).isEqualTo("0 B");
 		assertThat(AdminPages.UserRow.size(1023)).isEqualTo("1023 B");
@@ -89,6 +121,11 @@ class AdminPagesTest {
 	private MockHttpSession signIn(String username) throws Exception {
 		return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", username)
 			.param("password", SignedInUser.PASSWORD)).andReturn().getRequest().getSession(false);
+	}
+
+	private PageHtml page(MockHttpSession session) throws Exception {
+		return new PageHtml(mvc.perform(get("/admin").session(session)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString());
 	}
 
 	private String home(MockHttpSession session) throws Exception {
