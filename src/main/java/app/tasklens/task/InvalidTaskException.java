@@ -1,16 +1,17 @@
 package app.tasklens.task;
 
-/** A task that would break a rule; {@code field} names the input at fault. */
-public class InvalidTaskException extends RuntimeException {
+import java.util.Map;
 
-	private final String field;
+import app.tasklens.InvalidInputException;
+
+/** A task, or a query of tasks, that would break one or more rules (title, body, due date in the form's order). */
+public class InvalidTaskException extends InvalidInputException {
 
 	public InvalidTaskException(String field, String message) {
-		super(message);
-		this.field = field;
+		this(Map.of(field, message));
 	}
 
-	public String field() {
-		return field;
+	public InvalidTaskException(Map<String, String> errors) {
+		super(errors);
 	}
 }

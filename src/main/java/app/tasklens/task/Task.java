@@ -2,7 +2,10 @@ package app.tasklens.task;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import app.tasklens.Ids;
 
@@ -36,9 +39,29 @@ public final class Task {
 		this.updatedAt = updatedAt;
 	}
 
+	/** @throws InvalidTaskException naming every field at fault */
 	public static Task create(String ownerId, String title, String body, LocalDate dueDate, Instant now) {
-		return new Task(Ids.random(), Objects.requireNonNull(ownerId), validTitle(title), validBody(body),
-				validDueDate(dueDate), false, now, now);
+		check(problems(title, body, dueDate));
+		return new Task(Ids.random(), Objects.requireNonNull(ownerId), title.strip(), body == null ? "" : body, dueDate,
+				false, now, now);
+	}
+
+	/**
+	 * What a new task with these fields would break, by field ({@code title}, {@code body}, {@code dueDate}) in
+	 * the order of the form, as sentences for the user; empty when it would be valid.
+	 */
+	public static Map<String, String> problems(String title, String body, LocalDate dueDate) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		titleProblem(title).ifPresent(problem -> problems.put("title", problem));
+		bodyProblem(body).ifPresent(problem -> problems.put("body", problem));
+		dueDateProblem(dueDate).ifPresent(problem -> problems.put("dueDate", problem));
+		return problems;
+	}
+
+	private static void check(Map<String, String> problems) {
+		if (!problems.isEmpty()) {
+			throw new InvalidTaskException(problems);
+		}
 	}
 
 	/** Rebuilds a stored task; the store only holds tasks that passed the rules. */
@@ -47,14 +70,30 @@ public final class Task {
 		return new Task(id, ownerId, title, body, dueDate, done, createdAt, updatedAt);
 	}
 
-	/** Applies the fields a patch carries, all or none: an invalid field leaves the task unchanged. */
+	/**
+	 * Applies the fields a patch carries, all or none: an invalid field leaves the task unchanged.
+	 *
+	 * @throws InvalidTaskException naming every field of the patch at fault
+	 */
 	public void apply(TaskPatch patch, Instant now) {
-		String newTitle = patch.title() == null ? title : validTitle(patch.title());
-		String newBody = patch.body() == null ? body : validBody(patch.body());
-		LocalDate newDueDate = patch.dueDateSet() ? validDueDate(patch.dueDate()) : dueDate;
-		title = newTitle;
-		body = newBody;
-		dueDate = newDueDate;
+		Map<String, String> problems = problems(patch.title() == null ? title : patch.title(),
+				patch.body() == null ? body : patch.body(), patch.dueDateSet() ? patch.dueDate() : dueDate);
+		// Only what the patch changes: a stored field is never the reason a patch of another is refused.
+		problems.keySet().removeIf(field -> switch (field) {
+			case "title" -> patch.title() == null;
+			case "body" -> patch.body() == null;
+			default -> !patch.dueDateSet();
+		});
+		check(problems);
+		if (patch.title() != null) {
+			title = patch.title().strip();
+		}
+		if (patch.body() != null) {
+			body = patch.body();
+		}
+		if (patch.dueDateSet()) {
+			dueDate = patch.dueDate();
+		}
 		if (patch.done() != null) {
 			done = patch.done();
 		}
@@ -83,18 +122,18 @@ public final class Task {
 	static final int MIN_DUE_YEAR = 1900;
 	static final int MAX_DUE_YEAR = 9999;
 
-	private static String validTitle(String title) {
+	private static Optional<String> titleProblem(String title) {
 		String value = title == null ? "" : title.strip();
 		if (value.isEmpty()) {
-			throw new InvalidTaskException("title", "title is required");
+			return Optional.of("A title is required.");
 		}
 		if (value.codePointCount(0, value.length()) > MAX_TITLE) {
-			throw new InvalidTaskException("title", "title must be at most " + MAX_TITLE + " characters");
+			return Optional.of("The title can be at most " + MAX_TITLE + " characters long.");
 		}
 		if (!isText(value)) {
-			throw new InvalidTaskException("title", "title must not contain control characters or broken characters");
+			return Optional.of("The title cannot contain control characters or broken characters.");
 		}
-		return value;
+		return Optional.empty();
 	}
 
 	/**
@@ -118,20 +157,19 @@ public final class Task {
 	}
 
 	/** Years 1900–9999: a four-digit year that every store, date input and ISO string takes alike. */
-	private static LocalDate validDueDate(LocalDate dueDate) {
+	private static Optional<String> dueDateProblem(LocalDate dueDate) {
 		if (dueDate != null && (dueDate.getYear() < MIN_DUE_YEAR || dueDate.getYear() > MAX_DUE_YEAR)) {
-			throw new InvalidTaskException("dueDate",
-					"dueDate must be in the years " + MIN_DUE_YEAR + " to " + MAX_DUE_YEAR);
+			return Optional.of("The due date must be in the years " + MIN_DUE_YEAR + " to " + MAX_DUE_YEAR + ".");
 		}
-		return dueDate;
+		return Optional.empty();
 	}
 
-	private static String validBody(String body) {
+	private static Optional<String> bodyProblem(String body) {
 		String value = body == null ? "" : body;
 		if (value.codePointCount(0, value.length()) > MAX_BODY) {
-			throw new InvalidTaskException("body", "body must be at most " + MAX_BODY + " characters");
+			return Optional.of("The notes can be at most " + MAX_BODY + " characters long.");
 		}
-		return value;
+		return Optional.empty();
 	}
 
 	public String id() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +24,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,17 +44,39 @@ import app.tasklens.attachment.ObjectStore;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * The one inline style of the Swagger UI's bundle (springdoc's swagger-ui 5), allowed by its hash on the API
+	 * docs only, as Chromium names it when it blocks it. Another swagger-ui version may bring another one:
+	 * ApiDocsBrowserTest then fails on the console error that names the new hash.
+	 */
+	static final String SWAGGER_UI_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
 	/** With {@code storeOrigin} in img-src (presigned GETs) and connect-src (the upload's PUT). */
 	static String contentSecurityPolicy(Optional<URI> storeOrigin) {
+		return contentSecurityPolicy(storeOrigin, "");
+	}
+
+	/** @param styles more sources of style-src than this server's files, each after a space */
+	private static String contentSecurityPolicy(Optional<URI> storeOrigin, String styles) {
 		String store = storeOrigin.map(origin -> " " + origin).orElse("");
-		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:" + store
+		return "default-src 'self'; script-src 'self'; style-src 'self'" + styles + "; img-src 'self' data: blob:" + store
 				+ "; connect-src 'self'" + store + "; font-src 'self'; object-src 'none'; base-uri 'self'; "
 				+ "form-action 'self'; frame-ancestors 'none'";
 	}
 
 	private static String contentSecurityPolicy(ObjectProvider<ObjectStore> store) {
+		return contentSecurityPolicy(storeOrigin(store), "");
+	}
+
+	private static Optional<URI> storeOrigin(ObjectProvider<ObjectStore> store) {
 		ObjectStore objects = store.getIfAvailable();
-		return contentSecurityPolicy(objects == null ? Optional.empty() : objects.clientOrigin());
+		return objects == null ? Optional.empty() : objects.clientOrigin();
+	}
+
+	/** The Swagger UI and its document, under the API chain. */
+	static boolean isApiDocs(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/api/docs") || path.startsWith("/api/docs/");
 	}
 
 	@Bean
@@ -88,6 +113,7 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, JsonMapper json, ObjectProvider<ObjectStore> store) throws Exception {
 		String policy = contentSecurityPolicy(store);
+		String docsPolicy = contentSecurityPolicy(storeOrigin(store), " " + SWAGGER_UI_STYLE);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/users", "/api/token").permitAll()
@@ -105,7 +131,11 @@ class SecurityConfiguration {
 						"a valid bearer token is required"))
 				.accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
 						"access denied")))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)));
+			.headers(headers -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SecurityConfiguration::isApiDocs,
+						new ContentSecurityPolicyHeaderWriter(docsPolicy)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !isApiDocs(request),
+						new ContentSecurityPolicyHeaderWriter(policy))));
 		return http.build();
 	}
 

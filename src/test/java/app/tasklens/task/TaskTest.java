@@ -2,6 +2,7 @@ package app.tasklens.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -149,5 +150,23 @@ class TaskTest {
 				LATER)).isInstanceOf(InvalidTaskException.class);
 		assertThat(task.title()).as("all or nothing").isEqualTo("Keep");
 		assertThat(task.dueDate()).isEqualTo(LocalDate.of(2026, 3, 31));
+	}
+
+	@Test
+	void everyFieldAtFaultIsNamedAtOnceInTheOrderOfTheForm() {
+		assertThatThrownBy(() -> Task.create("alice", " ", "b".repeat(10_001), LocalDate.of(10000, 1, 1), CREATED))
+			.isInstanceOfSatisfying(InvalidTaskException.class, ex -> {
+				assertThat(ex.errors()).containsExactly(
+						entry("title", "A title is required."),
+						entry("body", "The notes can be at most 10000 characters long."),
+						entry("dueDate", "The due date must be in the years 1900 to 9999."));
+				assertThat(ex.field()).isEqualTo("title");
+			});
+
+		Task task = task();
+		assertThatThrownBy(() -> task.apply(TaskPatch.none().withTitle("").withBody("b".repeat(10_001)), LATER))
+			.isInstanceOfSatisfying(InvalidTaskException.class,
+					ex -> assertThat(ex.errors()).containsOnlyKeys("title", "body"));
+		assertThat(task.title()).isEqualTo("Buy milk");
 	}
 }

@@ -3,6 +3,7 @@ package app.tasklens.web.api;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -26,8 +27,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.PayloadTooLargeException;
 
+import app.tasklens.InvalidInputException;
 import app.tasklens.account.BadCredentialsException;
-import app.tasklens.account.InvalidAccountException;
+import app.tasklens.admin.NotAdminException;
 import app.tasklens.account.TooManyAttemptsException;
 import app.tasklens.account.UsernameTakenException;
 import app.tasklens.task.InvalidCursorException;
@@ -105,16 +107,22 @@ class ApiProblems {
 		return invalid(HttpStatus.BAD_REQUEST, ex.field(), ex.getMessage());
 	}
 
+	/** A task or an account with fields at fault: every one of them in {@code errors}. */
 	@ExceptionHandler
-	ProblemDetail invalidTask(InvalidTaskException ex) {
-		return invalid(HttpStatus.UNPROCESSABLE_CONTENT, ex.field(), ex.getMessage());
+	ProblemDetail invalidInput(InvalidInputException ex) {
+		return invalid(HttpStatus.UNPROCESSABLE_CONTENT, ex.errors());
+	}
+
+	/** A problem listing every input at fault, in the map's order. */
+	static ProblemDetail invalid(HttpStatusCode status, Map<String, String> errors) {
+		return invalid(status, errors.entrySet().stream()
+			.map(error -> new FieldError(error.getKey(), error.getValue()))
+			.toList());
 	}
 
 	@ExceptionHandler
-	ProblemDetail invalidAccount(InvalidAccountException ex) {
-		return invalid(HttpStatus.UNPROCESSABLE_CONTENT, ex.errors().entrySet().stream()
-			.map(error -> new FieldError(error.getKey(), error.getValue()))
-			.toList());
+	ProblemDetail notAdmin(NotAdminException ex) {
+		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,8 @@ import app.tasklens.web.CurrentUser;
  * decoded, and nothing is stored.
  */
 @RestController
+@Tag(name = "Detect labels", description = "Label an image at once, in the shape of Amazon Rekognition's DetectLabels;"
+		+ " nothing is stored")
 class DetectLabelsController {
 
 	private final LabelDetector detector;

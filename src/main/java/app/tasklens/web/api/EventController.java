@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -34,7 +36,10 @@ class EventController {
 					+ " changes, from any client."
 					+ " Reconnect with Last-Event-ID to get what was missed, or a `reset` event when that is no longer"
 					+ " known. /events serves the web UI's session.")
-	@ApiResponse(responseCode = "200", description = "The event stream")
+	@ApiResponse(responseCode = "200", description = "The event stream", content = @Content(
+			mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+					description = "text/event-stream: lines `id:`, `event:` and `data:` (a JSON object), a blank line"
+							+ " after each event")))
 	SseEmitter events(CurrentUser user, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 		return stream.subscribe(user.id(), lastEventId);
 	}

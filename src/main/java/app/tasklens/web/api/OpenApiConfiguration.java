@@ -1,5 +1,6 @@
 package app.tasklens.web.api;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -100,6 +102,25 @@ class OpenApiConfiguration implements WebMvcConfigurer {
 		}));
 	}
 
+	/**
+	 * The order of the Swagger UI's sections: what a new client needs first (an account, then tasks and their
+	 * images), then the rest; a tag not named here comes after these, by name.
+	 */
+	static final List<String> TAG_ORDER = List.of("Accounts", "Tasks", "Attachments", "Uploads", "Labels", "Events",
+			"Detect labels", "Access keys", "Invites", "Admin");
+
+	@Bean
+	OpenApiCustomizer tagOrder() {
+		return api -> {
+			if (api.getTags() != null) {
+				api.setTags(api.getTags().stream().sorted(Comparator
+					.comparingInt((Tag tag) -> TAG_ORDER.contains(tag.getName()) ? TAG_ORDER.indexOf(tag.getName())
+							: TAG_ORDER.size())
+					.thenComparing(Tag::getName)).toList());
+			}
+		};
+	}
+
 	private static ApiResponse problemResponse(String description) {
 		return new ApiResponse().description(description)
 			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -115,7 +136,7 @@ class OpenApiConfiguration implements WebMvcConfigurer {
 			.addProperty("type", new StringSchema().example("about:blank"))
 			.addProperty("title", new StringSchema().example("Unprocessable Content"))
 			.addProperty("status", new IntegerSchema().example(422))
-			.addProperty("detail", new StringSchema().example("title must be at most 200 characters"))
+			.addProperty("detail", new StringSchema().example("The title can be at most 200 characters long."))
 			.addProperty("instance", new StringSchema().example("/api/tasks"))
 			.addProperty("errors", new ArraySchema().items(fieldError).description("present for 400, 409 and 422"))
 			.required(List.of("type", "title", "status"));

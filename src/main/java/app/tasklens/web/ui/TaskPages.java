@@ -86,11 +86,12 @@ class TaskPages {
 			RedirectAttributes flash, HttpServletResponse response) {
 		Task task;
 		try {
+			form.check();
 			task = tasks.create(user.id(), form.title(), form.body(), form.due());
 		}
 		catch (InvalidTaskException ex) {
 			response.setStatus(UNPROCESSABLE);
-			model.addAttribute("form", form).addAttribute("errors", Map.of(ex.field(), ex.getMessage()));
+			model.addAttribute("form", form).addAttribute("errors", ex.errors());
 			if (htmx) {
 				return "tasks :: create-form";
 			}
@@ -130,6 +131,7 @@ class TaskPages {
 			RedirectAttributes flash, HttpServletResponse response) {
 		Task task;
 		try {
+			form.check();
 			task = tasks.update(user.id(), id,
 					TaskPatch.none().withTitle(form.title()).withBody(form.body()).withDueDate(form.due()));
 		}
@@ -137,7 +139,7 @@ class TaskPages {
 			response.setStatus(UNPROCESSABLE);
 			model.addAttribute("task", item(user, tasks.get(user.id(), id), locale))
 				.addAttribute("form", form)
-				.addAttribute("errors", Map.of(ex.field(), ex.getMessage()));
+				.addAttribute("errors", ex.errors());
 			return htmx ? "task-parts :: editing" : "task-edit";
 		}
 		model.addAttribute("task", item(user, task, locale));

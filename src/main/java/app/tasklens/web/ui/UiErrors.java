@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 import app.tasklens.account.InvitesOffException;
+import app.tasklens.admin.NotAdminException;
 import app.tasklens.attachment.AttachmentNotFoundException;
 import app.tasklens.attachment.StorageFullException;
 import app.tasklens.task.InvalidTaskException;
@@ -69,8 +70,20 @@ class UiErrors {
 	@ExceptionHandler(InvitesOffException.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String invitesOff(InvitesOffException ex, CurrentUser user, Model model) {
-		model.addAttribute("user", user).addAttribute("status", 409).addAttribute("error", "Invite links are off")
-			.addAttribute("detail", ex.getMessage());
+		return refused(user, model, HttpStatus.CONFLICT, "Invite links are off", ex.getMessage());
+	}
+
+	/** The admin page, asked for by someone who is not an admin. */
+	@ExceptionHandler(NotAdminException.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	String notAdmin(NotAdminException ex, CurrentUser user, Model model) {
+		return refused(user, model, HttpStatus.FORBIDDEN, "Admins only", ex.getMessage());
+	}
+
+	/** The error page with a heading and a sentence that says why. */
+	private static String refused(CurrentUser user, Model model, HttpStatus status, String heading, String detail) {
+		model.addAttribute("user", user).addAttribute("status", status.value()).addAttribute("error", heading)
+			.addAttribute("detail", detail);
 		return "error";
 	}
 

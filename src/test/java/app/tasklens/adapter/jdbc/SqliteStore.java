@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tasklens.account.Invites;
 import app.tasklens.account.Users;
+import app.tasklens.admin.AdminReports;
 import app.tasklens.task.Tasks;
 
 /**
@@ -39,6 +40,10 @@ public final class SqliteStore implements AutoCloseable {
 
 	public Invites invites() {
 		return new JdbcInvites(jdbc);
+	}
+
+	public AdminReports adminReports() {
+		return new JdbcAdminReports(jdbc);
 	}
 
 	/** Transactions on this store's connections, as the application's transaction manager makes them. */

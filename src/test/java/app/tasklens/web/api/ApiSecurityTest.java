@@ -137,6 +137,10 @@ class ApiSecurityTest {
 		ApiClient.Response docs = api.get("/api/docs").send().expect(302);
 		assertThat(docs.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/docs/index.html"));
 		ApiClient.Response ui = api.get("/api/docs/swagger-ui/index.html").send().expect(200);
+		assertThat(ui.header("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+			.containsPattern("style-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';"));
+		assertThat(api.get("/api/tasks").send().header("Content-Security-Policy"))
+			.hasValueSatisfying(policy -> assertThat(policy).contains("style-src 'self';"));
 		assertThat(ui.body()).contains("swagger-initializer.js");
 		assertThat(api.get("/api/docs/swagger-ui/swagger-initializer.js").send().expect(200).status()).isEqualTo(200);
 		assertThat(api.get("/api/docs/openapi.json/swagger-config").send().expect(200).json().path("url").asString())

@@ -220,4 +220,31 @@ class TaskApiTest {
 			.errorFields()).containsExactly("title");
 		assertThat(api.allTasks(henry, "limit=100")).isEmpty();
 	}
+
+	@Test
+	void aTaskWithSeveralFieldsAtFaultIsOneProblemListingThemAll() {
+		User iris = api.signUp(ApiClient.unique("iris"));
+
+		JsonNode problem = api.post("/api/tasks").as(iris)
+			.json(Map.of("title", " ", "body", "b".repeat(10_001), "dueDate", "1899-12-31")).send().expect(422).json();
+
+		assertThat(fieldsAndMessages(problem)).containsExactly(
+				"title: A title is required.",
+				"body: The notes can be at most 10000 characters long.",
+				"dueDate: The due date must be in the years 1900 to 9999.");
+		assertThat(problem.path("detail").asString()).contains("A title is required.").contains("1900 to 9999");
+		assertThat(api.allTasks(iris, "limit=100")).isEmpty();
+
+		String id = api.createTask(iris, "Keep me").path("id").asString();
+		assertThat(api.patch("/api/tasks/" + id).as(iris).json(Map.of("title", "", "dueDate", "1899-12-31")).send()
+			.expect(422).errorFields()).containsExactly("title", "dueDate");
+		assertThat(api.task(iris, id).path("title").asString()).isEqualTo("Keep me");
+	}
+
+	private static List<String> fieldsAndMessages(JsonNode problem) {
+		List<String> errors = new ArrayList<>();
+		problem.path("errors").forEach(error -> errors.add(error.path("field").asString() + ": "
+				+ error.path("message").asString()));
+		return errors;
+	}
 }

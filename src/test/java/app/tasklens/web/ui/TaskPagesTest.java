@@ -74,7 +74,7 @@ class TaskPagesTest {
 		PageHtml page = page(post("/tasks").session(alice.session()).with(csrf())
 			.param("title", "   ").param("body", "keep me").param("dueDate", ""), 422);
 
-		assertThat(page.text("new-title-error")).isEqualTo("title is required");
+		assertThat(page.text("new-title-error")).isEqualTo("A title is required.");
 		assertThat(page.tag("new-title")).contains("aria-invalid=\"true\"")
 			.contains("aria-describedby=\"new-title-error\"")
 			.contains("autofocus");
@@ -90,9 +90,44 @@ class TaskPagesTest {
 		PageHtml page = page(post("/tasks").session(alice.session()).with(csrf()).header("HX-Request", "true")
 			.param("title", "Dentist").param("dueDate", "next tuesday"), 422);
 
-		assertThat(page.text("new-due-error")).isEqualTo("due date must be a date like 2030-06-30");
+		assertThat(page.text("new-due-error")).isEqualTo("The due date must be a date like 2030-06-30.");
 		assertThat(page.tag("new-title")).contains("value=\"Dentist\"");
 		assertThat(page.html()).as("htmx gets the form alone").doesNotContain("<html");
+	}
+
+	@Test
+	void everyFieldErrorIsShownAtOnceWithWhatWasTypedAndTheFirstOneFocused() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		String longNotes = "n".repeat(Task.MAX_BODY + 1);
+
+		PageHtml page = page(post("/tasks").session(alice.session()).with(csrf())
+			.param("title", " ").param("body", longNotes).param("dueDate", "next tuesday"), 422);
+
+		assertThat(page.text("new-title-error")).isEqualTo("A title is required.");
+		assertThat(page.text("new-body-error")).isEqualTo("The notes can be at most 10000 characters long.");
+		assertThat(page.text("new-due-error")).isEqualTo("The due date must be a date like 2030-06-30.");
+		assertThat(page.text("new-body")).isEqualTo(longNotes);
+		assertThat(page.tag("new-due")).contains("value=\"next tuesday\"").contains("aria-invalid=\"true\"")
+			.doesNotContain("autofocus");
+		assertThat(page.tag("new-title")).contains("autofocus");
+		assertThat(page.tag("new-body")).contains("aria-invalid=\"true\"").doesNotContain("autofocus");
+		assertThat(tasks.list(alice.id(), TaskQuery.firstPage(10)).items()).isEmpty();
+	}
+
+	@Test
+	void editShowsEveryFieldErrorAtOnceAndChangesNothing() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		Task task = tasks.create(alice.id(), "Original", "", null);
+		String prefix = "edit-" + task.id();
+
+		PageHtml page = page(post("/tasks/" + task.id()).session(alice.session()).with(csrf()).header("HX-Request", "true")
+			.param("title", "t".repeat(Task.MAX_TITLE + 1)).param("body", "kept").param("dueDate", "1899-12-31"), 422);
+
+		assertThat(page.text(prefix + "-title-error")).isEqualTo("The title can be at most 200 characters long.");
+		assertThat(page.text(prefix + "-due-error")).isEqualTo("The due date must be in the years 1900 to 9999.");
+		assertThat(page.has(prefix + "-body-error")).isFalse();
+		assertThat(page.text(prefix + "-body")).isEqualTo("kept");
+		assertThat(tasks.get(alice.id(), task.id()).title()).isEqualTo("Original");
 	}
 
 	@Test
@@ -121,7 +156,7 @@ class TaskPagesTest {
 		PageHtml page = page(post("/tasks/" + task.id()).session(alice.session()).with(csrf())
 			.param("title", "").param("body", "changed").param("dueDate", ""), 422);
 
-		assertThat(page.text("edit-" + task.id() + "-title-error")).isEqualTo("title is required");
+		assertThat(page.text("edit-" + task.id() + "-title-error")).isEqualTo("A title is required.");
 		assertThat(page.text("edit-" + task.id() + "-body")).isEqualTo("changed");
 		assertThat(tasks.get(alice.id(), task.id()).title()).isEqualTo("Original");
 		assertThat(tasks.get(alice.id(), task.id()).body()).isEmpty();

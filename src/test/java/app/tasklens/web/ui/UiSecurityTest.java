@@ -109,4 +109,15 @@ class UiSecurityTest {
 			assertThat(scriptSrc).contains("'self'").doesNotContain("'unsafe-inline'").doesNotContain("'unsafe-eval'");
 		}
 	}
+
+	@Test
+	void everyPageLinksToTheApiDocumentationInItsFooter() throws Exception {
+		SignedInUser alice = SignedInUser.signUp(mvc);
+		for (RequestBuilder request : List.of(get("/login"), get("/signup"), get("/").session(alice.session()),
+				get("/account").session(alice.session()))) {
+			String page = mvc.perform(request).andReturn().getResponse().getContentAsString();
+
+			assertThat(page).containsPattern("<footer class=\"site-footer\">\\s*<a id=\"api-docs-link\" href=\"/api/docs\">");
+		}
+	}
 }
