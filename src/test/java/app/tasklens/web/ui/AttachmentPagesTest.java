@@ -238,7 +238,8 @@ class AttachmentPagesTest {
 
 		String all = html(get("/").session(alice.session()));
 		assertThat(all).contains("id=\"images-" + task.id() + "\"").contains(">Dog<").contains("is-labeled")
-			.contains("data-max-bytes=\"15728640\"").contains("up to 15 MB").contains("<noscript>");
+			.contains("data-max-bytes=\"15728640\"").contains("up to 15 MB")
+			.contains("action=\"/tasks/" + task.id() + "/attachments/upload\"").contains("enctype=\"multipart/form-data\"");
 
 		String animals = html(get("/").param("label", "animal").session(alice.session()));
 		assertThat(animals).contains("id=\"task-" + task.id() + "\"").doesNotContain("id=\"task-" + plain.id() + "\"")
