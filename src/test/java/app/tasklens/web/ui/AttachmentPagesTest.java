@@ -145,7 +145,8 @@ class AttachmentPagesTest {
 			.contains("<rect x=\"50.0\" y=\"50.0\" width=\"100.0\" height=\"25.0\"></rect>")
 			.contains(">Car 91%</text>");
 		assertThat(dialog).contains("src=\"" + base(street) + "/content\"").contains("width=\"200\"");
-		assertThat(dialog).contains(">Vehicle<").contains("in Transportation").contains(">1 box<");
+		assertThat(dialog).contains(">Vehicle<").contains("in Transportation")
+			.contains("— 1 found, its box 91%");
 		assertThat(dialog).contains(">STOP<").contains(">Main St<");
 		assertThat(dialog).doesNotContain("style=");
 
