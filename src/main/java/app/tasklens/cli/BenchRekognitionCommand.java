@@ -7,22 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
 import tools.jackson.databind.JsonNode;
 
+import app.tasklens.adapter.rekognition.RekognitionLoad;
 import app.tasklens.labeling.DetectOptions;
 
 /**
@@ -80,40 +68,37 @@ final class BenchRekognitionCommand {
 		}
 	}
 
-	private record Round(double rate, long failures) {
-	}
-
 	private static int measure(ServerProcess server, List<byte[]> photos, Path images, int clientCount, int perRound,
 			int rounds) throws Exception {
 		URI base = server.base();
 		String token = BenchClient.signUp(base);
-		List<RekognitionClient> clients = new ArrayList<>();
+		List<RekognitionLoad.Key> keys = new ArrayList<>();
+		for (int i = 0; i < clientCount; i++) {
+			JsonNode key = BenchClient.JSON.readTree(BenchClient.send(base, "POST", "/api/access-keys", token, "{}"));
+			keys.add(new RekognitionLoad.Key(key.get("accessKeyId").asString(), key.get("secretAccessKey").asString()));
+		}
 		DetectOptions noText = DetectOptions.defaults().withDetectText(false);
-		ExecutorService pool = Executors.newFixedThreadPool(clientCount);
-		try (LabelThroughput label = new LabelThroughput(photos, noText)) {
-			for (int i = 0; i < clientCount; i++) {
-				JsonNode key = BenchClient.JSON.readTree(BenchClient.send(base, "POST", "/api/access-keys", token, "{}"));
-				clients.add(client(base, key.get("accessKeyId").asString(), key.get("secretAccessKey").asString()));
-			}
+		try (LabelThroughput label = new LabelThroughput(photos, noText);
+				RekognitionLoad endpoint = new RekognitionLoad(base, keys)) {
 			// Warm-up: the server's first calls pay for loading its models and for the JIT; they are not counted.
-			endpointRound(pool, clients, photos, 2 * clientCount);
+			endpoint.detectLabels(photos, 2 * clientCount);
 
-			double[] endpoint = new double[rounds];
+			double[] called = new double[rounds];
 			double[] labeled = new double[rounds];
 			double[] ratios = new double[rounds];
 			long failures = 0;
 			for (int round = 0; round < rounds; round++) {
-				Round measured = endpointRound(pool, clients, photos, perRound);
-				endpoint[round] = measured.rate();
+				RekognitionLoad.Round measured = endpoint.detectLabels(photos, perRound);
+				called[round] = measured.requestsPerSecond();
 				failures += measured.failures();
 				labeled[round] = label.imagesPerSecond(photos, perRound, noText);
-				ratios[round] = endpoint[round] / labeled[round];
+				ratios[round] = called[round] / labeled[round];
 			}
 
 			System.out.printf("Tasklens Rekognition endpoint benchmark: %d cores, %d photos from %s, %d rounds of %d images%n",
 					Runtime.getRuntime().availableProcessors(), photos.size(), images, rounds, perRound);
 			System.out.printf("DetectLabels, AWS SDK for Java v2, %d clients  median %6.2f requests/s  (rounds %s)%n",
-					clientCount, median(endpoint), rounds(endpoint));
+					clientCount, median(called), rounds(called));
 			System.out.printf("./tasklens label --no-text, same images   median %6.2f images/s    (rounds %s)%n",
 					median(labeled), rounds(labeled));
 			System.out.printf("endpoint / label, median of per-round ratios: %.2f%n", median(ratios));
@@ -121,48 +106,6 @@ final class BenchRekognitionCommand {
 					server.peakResidentMiB());
 			return failures == 0 ? 0 : 1;
 		}
-		finally {
-			pool.shutdownNow();
-			clients.forEach(RekognitionClient::close);
-		}
-	}
-
-	/** {@code count} DetectLabels calls shared by the clients, each client one call at a time. */
-	private static Round endpointRound(ExecutorService pool, List<RekognitionClient> clients, List<byte[]> photos,
-			int count) throws Exception {
-		AtomicInteger next = new AtomicInteger();
-		AtomicLong failures = new AtomicLong();
-		long start = System.nanoTime();
-		List<Future<?>> running = new ArrayList<>();
-		for (RekognitionClient client : clients) {
-			running.add(pool.submit(() -> {
-				for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-					SdkBytes image = SdkBytes.fromByteArray(photos.get(i % photos.size()));
-					try {
-						client.detectLabels(request -> request.image(picture -> picture.bytes(image)));
-					}
-					catch (RuntimeException ex) {
-						if (failures.getAndIncrement() == 0) {
-							System.err.println("bench-rekognition: a call failed: " + ex.getMessage());
-						}
-					}
-				}
-			}));
-		}
-		for (Future<?> client : running) {
-			client.get();
-		}
-		return new Round(count / ((System.nanoTime() - start) / 1e9), failures.get());
-	}
-
-	private static RekognitionClient client(URI base, String accessKeyId, String secret) {
-		return RekognitionClient.builder()
-			.httpClientBuilder(UrlConnectionHttpClient.builder())
-			.endpointOverride(base)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-			.overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
-			.build();
 	}
 
 	private static double median(double[] values) {
