@@ -86,6 +86,15 @@ public final class Commands {
 							  --rounds R        interleaved rounds (default 3)
 							Exit code 1 when the slowest search's median is over 20 ms.
 							""", BenchSearchCommand::run),
+			new Command("bench-rekognition",
+					"bench-rekognition [--clients N] [--images-per-round N] [--rounds R] [--images DIR]",
+					"Benchmark: DetectLabels through the Rekognition-compatible endpoint beside ./tasklens label", """
+							  --clients N            concurrent AWS SDK for Java v2 clients, a key each (default 4)
+							  --images-per-round N   DetectLabels calls, and images labeled, per round (default 40)
+							  --rounds R             interleaved rounds (default 3)
+							  --images DIR           the photos (default ../shared/eval/coco/images)
+							Exit code 1 when a call failed.
+							""", BenchRekognitionCommand::run),
 			new Command("bench-labels", "bench-labels [--eval DIR] [--out DIR]",
 					"Benchmark: labeler accuracy and speed on a labeled image set", """
 							  --eval DIR   the labeled images (default ../shared/eval)

@@ -23,13 +23,13 @@ class CommandsTest {
 
 		assertThat(out()).startsWith("Tasklens: ")
 			.contains("usage: ./tasklens [COMMAND] [OPTIONS]")
-			.contains("  serve ", "  label ", "  bench-api ", "  bench-pipeline ", "  bench-labels ", "  help [COMMAND] ")
+			.contains("  serve ", "  label ", "  bench-api ", "  bench-pipeline ", "  bench-labels ", "  bench-rekognition ", "  help [COMMAND] ")
 			.contains("--port N", "--data-dir DIR", "--models-dir DIR", "-h, --help");
 		assertThat(err()).isEmpty();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "serve", "label", "bench-api", "bench-pipeline", "bench-labels" })
+	@ValueSource(strings = { "serve", "label", "bench-api", "bench-pipeline", "bench-labels", "bench-rekognition" })
 	void everyCommandAnswersHelpWithItsOwnUsage(String command) {
 		assertThat(run(command, "--help")).isZero();
 		String usage = out();

@@ -2,15 +2,9 @@ package app.tasklens.web.rekognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,45 +51,13 @@ class AwsCliTest extends RekognitionClientCases {
 			command.addAll(List.of("--image",
 					JSON.writeValueAsString(Map.of("S3Object", Map.of("Bucket", call.bucket(), "Name", call.name())))));
 		}
-		try {
-			Path config = Files.createTempFile(files, "aws-config", "");
-			Path credentials = Files.createTempFile(files, "aws-credentials", "");
-			ProcessBuilder builder = new ProcessBuilder(command);
-			Map<String, String> environment = builder.environment();
-			environment.keySet().removeIf(name -> name.startsWith("AWS_"));
-			environment.put("AWS_ACCESS_KEY_ID", call.key().id());
-			environment.put("AWS_SECRET_ACCESS_KEY", call.key().secret());
-			environment.put("AWS_DEFAULT_REGION", "eu-central-1");
-			environment.put("AWS_CONFIG_FILE", config.toString());
-			environment.put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
-			environment.put("AWS_EC2_METADATA_DISABLED", "true");
-			environment.put("AWS_MAX_ATTEMPTS", "1");
-			environment.put("AWS_PAGER", "");
-			Path stdout = files.resolve("stdout");
-			Path stderr = files.resolve("stderr");
-			Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-			if (!process.waitFor(90, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new AssertionError("the AWS CLI did not finish in 90 s: " + command);
-			}
-			String out = Files.readString(stdout, StandardCharsets.UTF_8);
-			String err = Files.readString(stderr, StandardCharsets.UTF_8);
-			String output = "exit " + process.exitValue() + "\n" + out + err;
-			if (process.exitValue() == 0) {
-				return new Outcome(0, JSON.readTree(out), null, null, output);
-			}
-			assertThat(process.exitValue()).as("a service error, not a failure of the CLI: " + output)
-				.isIn(SERVICE_ERROR);
-			Matcher error = ERROR.matcher(err);
-			assertThat(error.find()).as("the CLI's error line: " + output).isTrue();
-			return new Outcome(process.exitValue(), null, error.group(1), error.group(2), output);
+		Finished cli = exec(command, call.key());
+		if (cli.exitCode() == 0) {
+			return new Outcome(0, JSON.readTree(cli.stdout()), null, null, cli.output());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot run the AWS CLI '" + cli() + "' (install awscli; .ci/run does)", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		assertThat(cli.exitCode()).as("a service error, not a failure of the CLI: " + cli.output()).isIn(SERVICE_ERROR);
+		Matcher error = ERROR.matcher(cli.stderr());
+		assertThat(error.find()).as("the CLI's error line: " + cli.output()).isTrue();
+		return new Outcome(cli.exitCode(), null, error.group(1), error.group(2), cli.output());
 	}
 }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import javax.imageio.ImageIO;
@@ -93,6 +97,50 @@ abstract class RekognitionClientCases {
 
 	/** Runs the client once against {@code http://localhost:port}. */
 	abstract Outcome run(Call call);
+
+	record Finished(int exitCode, String stdout, String stderr) {
+
+		String output() {
+			return "exit " + exitCode + "\n" + stdout + stderr;
+		}
+	}
+
+	/**
+	 * Runs {@code command} with the key as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, none of the test
+	 * machine's other AWS_ settings, and empty AWS config and credentials files instead of the home folder's.
+	 */
+	Finished exec(List<String> command, Key key) {
+		try {
+			ProcessBuilder builder = new ProcessBuilder(command);
+			Map<String, String> environment = builder.environment();
+			environment.keySet().removeIf(name -> name.startsWith("AWS_"));
+			environment.put("AWS_ACCESS_KEY_ID", key.id());
+			environment.put("AWS_SECRET_ACCESS_KEY", key.secret());
+			environment.put("AWS_DEFAULT_REGION", "eu-central-1");
+			environment.put("AWS_REGION", "eu-central-1");
+			environment.put("AWS_CONFIG_FILE", Files.createTempFile(files, "aws-config", "").toString());
+			environment.put("AWS_SHARED_CREDENTIALS_FILE", Files.createTempFile(files, "aws-credentials", "").toString());
+			environment.put("AWS_EC2_METADATA_DISABLED", "true");
+			environment.put("AWS_MAX_ATTEMPTS", "1");
+			environment.put("AWS_PAGER", "");
+			Path stdout = Files.createTempFile(files, "stdout", "");
+			Path stderr = Files.createTempFile(files, "stderr", "");
+			Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+			if (!process.waitFor(90, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError("did not finish in 90 s: " + command);
+			}
+			return new Finished(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+					Files.readString(stderr, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot run " + command.get(0), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	private Key newKey(User user) {
 		JsonNode created = api.post("/api/access-keys").as(user).send().expect(201).json();
