@@ -9,14 +9,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
 import javax.crypto.SecretKey;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.tasklens.TasklensApplication;
 import app.tasklens.adapter.jdbc.PostgresServer;
@@ -26,8 +38,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two nodes, each with a data folder of its own, on one PostgreSQL database: the keys are in the database, so
  * a token or a cursor one node made works on the other. Node A was upgraded from a version that kept its
- * token key in {@code <data>/keys/}: that key was imported, so its old tokens stay valid.
+ * token key in {@code <data>/keys/}: that key was imported, so its old tokens stay valid. Of first sign-ups
+ * at the same moment on both nodes exactly one becomes the admin.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresNodesTest {
 
 	private static final PostgresServer POSTGRES = PostgresServer.get();
@@ -57,6 +71,36 @@ class PostgresNodesTest {
 		}
 		if (database != null) {
 			POSTGRES.dropDatabase(database);
+		}
+	}
+
+	/** First, while the database has no account: bcrypt takes long enough for all of them to see none. */
+	@Test
+	@Order(0)
+	void ofFirstSignUpsAtTheSameMomentOnBothNodesExactlyOneIsTheAdmin() throws Exception {
+		int signUps = 6;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(signUps);
+		try {
+			List<Future<Integer>> statuses = IntStream.range(0, signUps).mapToObj(n -> pool.submit(() -> {
+				start.await();
+				return client(n % 2 == 0 ? nodeA : nodeB).post("/api/users")
+					.json(Map.of("username", ApiClient.unique("first" + n), "password", ApiClient.PASSWORD)).send()
+					.status();
+			})).toList();
+			start.countDown();
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get()).as("every sign-up is made").isEqualTo(201);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		try (HikariDataSource direct = POSTGRES.dataSource(database, 2)) {
+			JdbcClient sql = JdbcClient.create(direct);
+			assertThat(sql.sql("SELECT COUNT(*) FROM users").query(Long.class).single()).isEqualTo(signUps);
+			assertThat(sql.sql("SELECT COUNT(*) FROM users WHERE admin").query(Long.class).single()).isEqualTo(1);
 		}
 	}
 
@@ -92,6 +136,21 @@ class PostgresNodesTest {
 		}
 
 		assertThat(titles).containsExactly("three", "two", "one");
+	}
+
+	/** Over real sockets from loopback: both nodes see the same client address and count in one table. */
+	@Test
+	void wrongPasswordsSpreadOverBothNodesAreCountedTogether() {
+		User carol = client(nodeA).signUp(ApiClient.unique("carol"));
+		for (int i = 1; i <= 5; i++) {
+			client(i % 2 == 0 ? nodeA : nodeB).post("/api/token")
+				.json(Map.of("username", carol.username(), "password", "wrong password")).send().expect(401);
+		}
+
+		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+			client(node).post("/api/token").json(Map.of("username", carol.username(), "password", ApiClient.PASSWORD))
+				.send().expect(429);
+		}
 	}
 
 	@Test
