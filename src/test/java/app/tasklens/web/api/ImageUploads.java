@@ -53,9 +53,12 @@ public final class ImageUploads {
 	Response upload(JsonNode created, byte[] bytes) {
 		JsonNode upload = created.path("upload");
 		assertThat(upload.path("method").asString()).isEqualTo("PUT");
-		return api.put(upload.path("url").asString())
-			.bytes(upload.path("headers").path("Content-Type").asString(), bytes)
-			.send();
+		ApiClient.Request put = api.put(upload.path("url").asString())
+			.bytes(upload.path("headers").path("Content-Type").asString(), bytes);
+		// A bucket's presigned PUT signs more headers (If-None-Match); the local store's names only the type.
+		upload.path("headers").properties().stream().filter(header -> !header.getKey().equals("Content-Type"))
+			.forEach(header -> put.header(header.getKey(), header.getValue().asString()));
+		return put.send();
 	}
 
 	/** {@code POST …/complete}: the client's word that the bytes were sent. */
