@@ -686,6 +686,9 @@
     if (!existing && change.change !== 'created') {
       return; // an older task this page has not loaded
     }
+    if (existing && existing.dataset.version === String(change.version)) {
+      return; // this page already shows that version: its own change, or one it has fetched
+    }
     fetchTask(change.taskId).then(function (fresh) {
       var now = document.getElementById('task-' + change.taskId);
       if (fresh === '') {

@@ -33,7 +33,7 @@ public class TaskService {
 	public Task create(String ownerId, String title, String body, LocalDate dueDate) {
 		Task task = Task.create(ownerId, title, body, dueDate, creationTime());
 		tasks.add(task);
-		events.publishEvent(new TaskCreated(ownerId, task.id()));
+		events.publishEvent(new TaskCreated(ownerId, task.id(), task.updatedAt().toEpochMilli()));
 		return task;
 	}
 
@@ -61,7 +61,7 @@ public class TaskService {
 		Task task = get(ownerId, taskId);
 		task.apply(patch, now());
 		tasks.update(task);
-		events.publishEvent(new TaskChanged(ownerId, task.id()));
+		events.publishEvent(new TaskChanged(ownerId, task.id(), task.updatedAt().toEpochMilli()));
 		return task;
 	}
 

@@ -57,8 +57,11 @@ class AttachmentEventStream implements SmartLifecycle {
 			List<AttachmentJson.LabelJson> labels, List<TextDetection> textDetections) {
 	}
 
-	/** The payload of {@code task}: which task, and {@code created}, {@code changed} or {@code deleted}. */
-	record TaskEvent(String taskId, String change) {
+	/**
+	 * The payload of {@code task}: which task, {@code created}, {@code changed} or {@code deleted}, and the version
+	 * (its {@code updatedAt} in epoch millis, 0 when deleted) so a page that already shows it need not fetch it.
+	 */
+	record TaskEvent(String taskId, String change, long version) {
 	}
 
 	private record Sent(long sequence, String name, Object data) {
@@ -87,17 +90,17 @@ class AttachmentEventStream implements SmartLifecycle {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(TaskCreated created) {
-		publish(created.ownerId(), "task", new TaskEvent(created.taskId(), "created"));
+		publish(created.ownerId(), "task", new TaskEvent(created.taskId(), "created", created.version()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(TaskChanged changed) {
-		publish(changed.ownerId(), "task", new TaskEvent(changed.taskId(), "changed"));
+		publish(changed.ownerId(), "task", new TaskEvent(changed.taskId(), "changed", changed.version()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(TaskDeleted deleted) {
-		publish(deleted.ownerId(), "task", new TaskEvent(deleted.taskId(), "deleted"));
+		publish(deleted.ownerId(), "task", new TaskEvent(deleted.taskId(), "deleted", 0));
 	}
 
 	/** A stream of the user's events, starting after {@code lastEventId} when given. */

@@ -18,7 +18,7 @@ import app.tasklens.task.Task;
  *        "Today"…); {@code null} when it is not the first of its group on the page
  */
 record TaskItem(String id, String title, String body, boolean done, String createdIso, String created,
-		String dueIso, String due, boolean overdue, List<AttachmentCard> attachments, String groupHeading) {
+		String dueIso, String due, boolean overdue, List<AttachmentCard> attachments, String groupHeading, long version) {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
@@ -31,11 +31,11 @@ record TaskItem(String id, String title, String body, boolean done, String creat
 				DATE_TIME.withLocale(locale).format(task.createdAt().atZone(zone)),
 				dueDate == null ? null : dueDate.toString(),
 				dueDate == null ? null : DATE.withLocale(locale).format(dueDate), task.isOverdue(today),
-				List.copyOf(attachments), null);
+				List.copyOf(attachments), null, task.updatedAt().toEpochMilli());
 	}
 
 	TaskItem openingGroup(String heading) {
-		return new TaskItem(id, title, body, done, createdIso, created, dueIso, due, overdue, attachments, heading);
+		return new TaskItem(id, title, body, done, createdIso, created, dueIso, due, overdue, attachments, heading, version);
 	}
 
 	/** Public for the templates: SpEL invokes only public methods. */

@@ -19,6 +19,7 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
+import app.tasklens.TestImages;
 import app.tasklens.web.api.ApiClient.Response;
 import app.tasklens.web.api.ApiClient.User;
 
@@ -84,6 +85,14 @@ public final class ImageUploads {
 	JsonNode awaitStatus(User user, String taskId, String attachmentId, Set<String> statuses, Duration timeout) {
 		return await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> get(user, taskId, attachmentId),
 				attachment -> statuses.contains(attachment.path("status").asString()));
+	}
+
+	/** A task "Walk the dog" of {@code user} with darknet's dog.jpg attached and labeled; the attachment's id. */
+	public String labeledDogPhoto(User user) {
+		String task = api.createTask(user, "Walk the dog").path("id").asString();
+		String attachment = attach(user, task, "dog.jpg", "image/jpeg", TestImages.darknet("dog.jpg")).path("id").asString();
+		awaitLabels(user, task, attachment);
+		return attachment;
 	}
 
 	public JsonNode awaitLabels(User user, String taskId, String attachmentId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,18 @@ class TaskEventsApiTest {
 		User alice = api.signUp(ApiClient.unique("alice"));
 		User bob = api.signUp(ApiClient.unique("bob"));
 		try (EventStream alices = events(alice); EventStream bobs = events(bob)) {
-			String id = api.createTask(alice, "Buy milk").path("id").asString();
-			assertThat(task(alices.next("task", WAIT))).isEqualTo(id + " created");
+			JsonNode created = api.createTask(alice, "Buy milk");
+			String id = created.path("id").asString();
+			EventStream.Event createdEvent = alices.next("task", WAIT);
+			assertThat(task(createdEvent)).isEqualTo(id + " created");
+			assertThat(version(createdEvent)).as("the version is the task's updatedAt")
+				.isEqualTo(Instant.parse(created.path("updatedAt").asString()).toEpochMilli());
 
+			Thread.sleep(5); // a later millisecond, so the version must move
 			api.changeTask(alice, id, Map.of("done", true));
-			assertThat(task(alices.next("task", WAIT))).isEqualTo(id + " changed");
+			EventStream.Event changedEvent = alices.next("task", WAIT);
+			assertThat(task(changedEvent)).isEqualTo(id + " changed");
+			assertThat(version(changedEvent)).isGreaterThan(version(createdEvent));
 
 			api.patch("/api/tasks/" + id).as(alice).json(Map.of("title", " ")).send().expect(422);
 			api.deleteTask(alice, id);
@@ -51,6 +59,10 @@ class TaskEventsApiTest {
 	private EventStream events(User user) throws Exception {
 		return EventStream.open(URI.create("http://localhost:" + port + "/api/events"),
 				Map.of("Authorization", "Bearer " + user.token()));
+	}
+
+	private static long version(EventStream.Event event) {
+		return event.json().path("version").asLong();
 	}
 
 	private static String task(EventStream.Event event) {

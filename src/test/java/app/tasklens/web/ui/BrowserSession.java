@@ -70,6 +70,8 @@ public final class BrowserSession implements AutoCloseable {
 		this.javascript = javascript;
 		this.profile = profile;
 		this.wait = new WebDriverWait(driver, PATIENCE);
+		// A live update may swap an element between finding and reading it: look again.
+		this.wait.ignoring(StaleElementReferenceException.class);
 		wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
 	}
 
@@ -146,20 +148,21 @@ public final class BrowserSession implements AutoCloseable {
 	/** Opens "Add task", fills in the form and submits it; returns the new task's id once it is on top of the list. */
 	public String createTask(String title, String body, LocalDate due) {
 		fillInNewTask(title, body, due);
-		WebElement first = wait.until(driver -> {
+		String id = wait.until(driver -> {
 			WebElement top = driver.findElement(By.cssSelector("#task-list > li.task"));
-			return top.findElement(By.className("task-title")).getText().equals(title) ? top : null;
+			return top.findElement(By.className("task-title")).getText().equals(title) ? top.getDomAttribute("id") : null;
 		});
-		return first.getDomAttribute("id").substring("task-".length());
+		return id.substring("task-".length());
 	}
 
 	/** Opens "Add task", fills in the form and submits it; returns the new task's id once the list shows it. */
 	public String createTaskAnywhere(String title, String body, LocalDate due) {
 		fillInNewTask(title, body, due);
-		WebElement created;
+		String created;
 		try {
 			created = wait.until(driver -> driver.findElements(By.cssSelector("#task-list > li.task")).stream()
 				.filter(item -> item.findElement(By.className("task-title")).getText().equals(title))
+				.map(item -> item.getDomAttribute("id"))
 				.findFirst()
 				.orElse(null));
 		}
@@ -167,7 +170,7 @@ public final class BrowserSession implements AutoCloseable {
 			throw new AssertionError("“" + title + "” is not in the list; console " + consoleErrors() + ", page:\n"
 					+ driver.findElement(By.id("main")).getDomProperty("outerHTML"), ex);
 		}
-		return created.getDomAttribute("id").substring("task-".length());
+		return created.substring("task-".length());
 	}
 
 	private void fillInNewTask(String title, String body, LocalDate due) {
@@ -218,6 +221,14 @@ public final class BrowserSession implements AutoCloseable {
 
 	public WebElement task(String id) {
 		return driver.findElement(By.id("task-" + id));
+	}
+
+	/** Whether this page has fetched a URL whose path is {@code path} (any query), by the browser's resource timing. */
+	public boolean fetched(String path) {
+		Object found = driver.executeScript(
+				"var path = arguments[0]; return performance.getEntriesByType('resource').some(function (e) {"
+						+ " return new URL(e.name).pathname === path; });", path);
+		return Boolean.TRUE.equals(found);
 	}
 
 	public List<String> taskIds() {

@@ -1,17 +1,21 @@
 package app.tasklens.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.tasklens.web.api.ApiIntegrationTest;
@@ -39,6 +43,10 @@ class TaskPagesBrowserTest {
 
 			String id = browser.createTask("Buy milk", "Two litres, organic", LocalDate.now().minusDays(1));
 			browser.awaitMessage("Task created.");
+			assertThatThrownBy(() -> new WebDriverWait(browser.driver(), Duration.ofMillis(1500))
+				.until(driver -> browser.fetched("/tasks/" + id)))
+				.as("the page's own new task is not fetched again when its event comes")
+				.isInstanceOf(TimeoutException.class);
 			assertThat(browser.text(id)).contains("Buy milk").contains("Two litres, organic").contains("Created");
 			assertThat(browser.isOverdue(id)).isTrue();
 			assertThat(browser.showsEmptyState()).isFalse();
