@@ -7,11 +7,14 @@ import java.util.Map;
 
 import org.springframework.beans.factory.config.CustomEditorConfigurer;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import app.tasklens.cli.Commands;
 
@@ -24,9 +27,17 @@ public class TasklensApplication {
 		if (invocation instanceof Commands.Invocation.Run run) {
 			System.exit(run.command().apply(Commands.PrintStreams.system()));
 		}
+		String[] springArguments = ((Commands.Invocation.Serve) invocation).springArguments();
 		SpringApplication application = new SpringApplication(TasklensApplication.class);
 		application.addInitializers(StopOnSignal::install);
-		application.run(((Commands.Invocation.Serve) invocation).springArguments());
+		StandardEnvironment settings = new StandardEnvironment();
+		settings.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArguments));
+		if (!NodeRole.of(settings).servesHttp()) {
+			// A worker opens no port; its labeling threads are daemons, so the JVM is kept alive until stopped.
+			application.setWebApplicationType(WebApplicationType.NONE);
+			application.setKeepAlive(true);
+		}
+		application.run(springArguments);
 	}
 
 	/** The server's clock and time zone; tests replace it to move time. */

@@ -807,15 +807,20 @@
   poll();
 
   // ---- The viewer: a thumbnail opens its image in a dialog; Esc or Close returns to the thumbnail. ----
+  // Previous and Next (and the arrow keys) show the neighbouring images in the same dialog; on the image's
+  // own page they are plain links.
 
   var dialog = document.getElementById('image-dialog');
   var opener = null;
 
   if (dialog && dialog.showModal) {
     dialog.addEventListener('close', function () {
+      var viewer = dialog.querySelector('.viewer');
+      var shown = viewer ? document.querySelector('#attachment-' + viewer.dataset.attachment + ' a.attachment-thumb') : null;
       dialog.querySelector('.dialog-body').replaceChildren();
-      if (opener && document.contains(opener)) {
-        opener.focus();
+      var back = shown || opener;
+      if (back && document.contains(back)) {
+        back.focus();
       }
       opener = null;
     });
@@ -826,6 +831,7 @@
         return;
       }
       event.preventDefault();
+      var stepping = dialog.contains(link) ? link.getAttribute('rel') : null;
       fetch(link.href, { credentials: 'same-origin', headers: { 'HX-Request': 'true' } }).then(function (response) {
         if (!response.ok || signedOut(response)) {
           throw new Error('not shown');
@@ -837,8 +843,16 @@
         htmx.process(body); // the viewer's label forms
         var viewer = body.querySelector('.viewer');
         dialog.querySelector('.dialog-title').textContent = viewer ? viewer.dataset.title : 'Image';
-        opener = link;
-        dialog.showModal();
+        if (!stepping) {
+          opener = link;
+          dialog.showModal();
+          return;
+        }
+        // Keep the focus on the button pressed, or on the other one at the end of the row.
+        var again = body.querySelector('.viewer-nav a[rel="' + stepping + '"]') || body.querySelector('.viewer-nav a');
+        if (again) {
+          again.focus();
+        }
       }).catch(function () {
         window.location.assign(link.href); // the page of its own says what is wrong
       });
@@ -851,4 +865,22 @@
       }
     });
   }
+
+  document.addEventListener('keydown', function (event) {
+    if ((event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') || event.altKey || event.ctrlKey
+        || event.metaKey || event.shiftKey) {
+      return;
+    }
+    var target = event.target;
+    if (target.closest && target.closest('input, textarea, select, [contenteditable]')) {
+      return; // the arrow keys move the caret there
+    }
+    var scope = dialog && dialog.open ? dialog : document.querySelector('main > .card > .viewer');
+    var step = scope ? scope.querySelector(event.key === 'ArrowLeft' ? '.viewer-nav a[rel="prev"]'
+        : '.viewer-nav a[rel="next"]') : null;
+    if (step) {
+      event.preventDefault();
+      step.click();
+    }
+  });
 })();

@@ -1,6 +1,5 @@
 package app.tasklens.account;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -116,15 +114,13 @@ public class AccessKeyService {
 		return out.toString();
 	}
 
-	/** The sealing key: in the data folder, or derived from {@code tasklens.keys.secret} as the token key is. */
+	/** The sealing key: {@link ServerKey#ACCESS_KEY_SECRETS}, kept as the token key is. */
 	@Configuration(proxyBeanMethods = false)
 	static class Keys {
 
 		@Bean
-		SecretSeal accessKeySeal(@Value("${tasklens.data-dir}") Path dataDir,
-				@Value("${tasklens.keys.secret:}") String secret) {
-			return new SecretSeal(secret.isBlank() ? KeyFile.loadOrCreate(dataDir, "access-keys-aes256.key", 32)
-					: KeyFile.derive(secret, "access-keys-aes256", 32));
+		SecretSeal accessKeySeal(KeyRing keys) {
+			return new SecretSeal(keys.key(ServerKey.ACCESS_KEY_SECRETS));
 		}
 	}
 }

@@ -86,6 +86,13 @@ public class AccountService {
 		User user = new User(Ids.random(), username, passwords.encode(password),
 				// The store keeps milliseconds; the user reads the same before and after it is stored.
 				clock.instant().truncatedTo(ChronoUnit.MILLIS), 0, first);
+		if (first) {
+			if (users.addFirst(user)) {
+				return user;
+			}
+			// Another first sign-up came at the same moment and won: this one is an ordinary one, under the mode.
+			return signUp(username, password, invite);
+		}
 		if (mode == SignUpMode.INVITE) {
 			invitations.redeem(invite, username, () -> users.add(user));
 		}

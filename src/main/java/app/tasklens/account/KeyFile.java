@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Optional;
 
 /**
  * A secret key kept in the data directory: generated at first start from {@link SecureRandom}, readable
  * by the owner only, never in code or configuration. Several nodes share a key by sharing the file (or
- * by an adapter that reads it from a secret store).
+ * by an adapter that reads it from a secret store). With a SQL store the keys live in the database instead
+ * and a file found here is imported once ({@link ServerKeys}).
  */
 public final class KeyFile {
 
@@ -46,6 +48,17 @@ public final class KeyFile {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read or create key file " + file, ex);
+		}
+	}
+
+	/** The key in {@code <dataDir>/keys/<name>} if that file exists. */
+	public static Optional<byte[]> existing(Path dataDir, String name, int bytes) {
+		Path file = dataDir.toAbsolutePath().normalize().resolve("keys").resolve(name);
+		try {
+			return Files.isRegularFile(file) ? Optional.of(read(file, bytes)) : Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read key file " + file, ex);
 		}
 	}
 

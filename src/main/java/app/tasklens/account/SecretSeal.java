@@ -14,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Seals access-key secrets with AES-256-GCM: a fresh 96-bit nonce per secret, a 128-bit tag, and the
  * access key's id as associated data, so a sealed secret copied onto another key's row does not open. Stored
- * as base64 of {@code nonce ‖ ciphertext ‖ tag}. The key lives beside the token-signing key
- * ({@code <data>/keys/access-keys-aes256.key}, or derived from {@code tasklens.keys.secret}).
+ * as base64 of {@code nonce ‖ ciphertext ‖ tag}. The key is kept as the token-signing key is
+ * ({@link ServerKey#ACCESS_KEY_SECRETS}).
  */
 final class SecretSeal {
 

@@ -1,6 +1,5 @@
 package app.tasklens.account;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -72,19 +70,15 @@ public class TokenService {
 	}
 
 	/**
-	 * The signing key lives in the data directory, or is derived from {@code tasklens.keys.secret} when one is
-	 * given (every Lambda instance has its own {@code /tmp}); the decoder accepts HS256 only (never
+	 * The signing key is {@link ServerKey#TOKENS}, the same on every node; the decoder accepts HS256 only (never
 	 * {@code alg: none}).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class Keys {
 
 		@Bean
-		SecretKey tokenSigningKey(@Value("${tasklens.data-dir}") Path dataDir,
-				@Value("${tasklens.keys.secret:}") String secret) {
-			byte[] key = secret.isBlank() ? KeyFile.loadOrCreate(dataDir, "jwt-hs256.key", 32)
-					: KeyFile.derive(secret, "jwt-hs256", 32);
-			return new SecretKeySpec(key, "HmacSHA256");
+		SecretKey tokenSigningKey(KeyRing keys) {
+			return new SecretKeySpec(keys.key(ServerKey.TOKENS), "HmacSHA256");
 		}
 
 		@Bean

@@ -29,6 +29,7 @@ public class AttachmentUploads {
 
 	private final Tasks tasks;
 	private final Attachments attachments;
+	private final AttachmentService service;
 	private final ObjectStore store;
 	private final AttachmentSettings settings;
 	private final QuotaSettings quota;
@@ -37,11 +38,12 @@ public class AttachmentUploads {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	AttachmentUploads(Tasks tasks, Attachments attachments, ObjectStore store, AttachmentSettings settings,
-			QuotaSettings quota, FreeSpace freeSpace, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
+	AttachmentUploads(Tasks tasks, Attachments attachments, AttachmentService service, ObjectStore store,
+			AttachmentSettings settings, QuotaSettings quota, FreeSpace freeSpace, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
 		this.tasks = tasks;
 		this.attachments = attachments;
+		this.service = service;
 		this.store = store;
 		this.settings = settings;
 		this.quota = quota;
@@ -121,6 +123,49 @@ public class AttachmentUploads {
 				settings.uploadUrlTtl());
 		attachments.add(attachment);
 		return new NewUpload(attachment, store.uploadTarget(attachment.uploadGrant(maxBytes)));
+	}
+
+	/** Bytes this server holds already, which can be read more than once. */
+	@FunctionalInterface
+	public interface ReceivedBytes {
+		InputStream open() throws IOException;
+	}
+
+	/**
+	 * Attaches an image whose bytes this server received itself (the page's form without JavaScript): the same
+	 * {@link #request}, {@link #checkBeforeStoring} and {@link #objectCreated} as an upload to the store's
+	 * target, with the bytes written by {@link ObjectStore#put} in between, so it works with every store. A
+	 * refused image leaves nothing behind: its attachment goes, and its object with it.
+	 *
+	 * @return the attachment, UPLOADED (or further along, if labeling is quick)
+	 * @throws UploadRejectedException when the stored object is refused after all (it changed in the store)
+	 */
+	public Attachment attachReceived(String ownerId, String taskId, String filename, String contentType, long size,
+			ReceivedBytes bytes) throws IOException {
+		checkFreeSpace(size);
+		Attachment pending = request(ownerId, taskId, filename, contentType, size).attachment();
+		try {
+			try (InputStream in = bytes.open()) {
+				checkBeforeStoring(pending, size, in);
+			}
+			try (InputStream in = bytes.open()) {
+				store.put(pending.objectKey(), in, size, pending.type().mediaType());
+			}
+			Attachment stored = objectCreated(pending.objectKey(), size).orElseThrow(AttachmentNotFoundException::new);
+			if (stored.status() == AttachmentStatus.REJECTED) {
+				throw new UploadRejectedException(stored.error());
+			}
+			return stored;
+		}
+		catch (IOException | RuntimeException ex) {
+			try {
+				service.delete(ownerId, taskId, pending.id());
+			}
+			catch (AttachmentNotFoundException gone) {
+				// Deleted meanwhile, with its task: nothing is left either way.
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 import app.tasklens.labeling.DetectOptions;
-import app.tasklens.vision.OnnxLabelDetector;
 
 /**
  * {@code ./tasklens bench-pipeline}: the whole upload → object created → labels path of a running server,
@@ -172,31 +171,12 @@ final class BenchPipelineCommand {
 
 	/** The throughput {@code ./tasklens label} reaches on the same images: one detector, all cores. */
 	private static double cliRate(List<Path> photos, int count) throws Exception {
-		try (OnnxLabelDetector detector = OnnxLabelDetector.open(CliSettings.vision())) {
-			detector.load();
-			List<byte[]> bytes = new ArrayList<>();
-			for (Path photo : photos) {
-				bytes.add(Files.readAllBytes(photo));
-			}
-			ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-			try {
-				for (int i = 0; i < 4; i++) {
-					detector.detect(bytes.get(i % bytes.size()), DetectOptions.defaults());
-				}
-				long start = System.nanoTime();
-				List<Future<?>> futures = new ArrayList<>();
-				for (int i = 0; i < count; i++) {
-					byte[] image = bytes.get(i % bytes.size());
-					futures.add(pool.submit(() -> detector.detect(image, DetectOptions.defaults())));
-				}
-				for (Future<?> future : futures) {
-					future.get();
-				}
-				return count / ((System.nanoTime() - start) / 1e9);
-			}
-			finally {
-				pool.shutdown();
-			}
+		List<byte[]> bytes = new ArrayList<>();
+		for (Path photo : photos) {
+			bytes.add(Files.readAllBytes(photo));
+		}
+		try (LabelThroughput label = new LabelThroughput(bytes, DetectOptions.defaults())) {
+			return label.imagesPerSecond(bytes, count, DetectOptions.defaults());
 		}
 	}
 
@@ -303,7 +283,7 @@ final class BenchPipelineCommand {
 		}
 	}
 
-	private static List<Path> photos(Path dir) throws IOException {
+	static List<Path> photos(Path dir) throws IOException {
 		if (!Files.isDirectory(dir)) {
 			throw new IOException("no image folder " + dir + " (give one with --images DIR)");
 		}

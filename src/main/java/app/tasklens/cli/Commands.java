@@ -41,8 +41,10 @@ public final class Commands {
 			""";
 
 	private static final List<Command> COMMANDS = List.of(
-			new Command("serve", "[serve] [--port N] [--data-dir DIR] [--models-dir DIR] [--SETTING=VALUE]...",
+			new Command("serve", "[serve] [--role web|worker|all] [--port N] [--data-dir DIR] [--models-dir DIR] [--SETTING=VALUE]...",
 					"Web UI, JSON API and labeling workers in one process (the default command)", """
+							--role web serves the UI and the API only, --role worker only labels (no HTTP port), on
+							nodes sharing one PostgreSQL (TASKLENS_ROLE; default all: both).
 							On start it logs one line with the address to open, the data folder, the models folder
 							and whether the models are ready (or what is missing and how to fix it).
 							--SETTING=VALUE sets a setting of the README's configuration table, e.g.
@@ -86,6 +88,15 @@ public final class Commands {
 							  --rounds R        interleaved rounds (default 3)
 							Exit code 1 when the slowest search's median is over 20 ms.
 							""", BenchSearchCommand::run),
+			new Command("bench-rekognition",
+					"bench-rekognition [--clients N] [--images-per-round N] [--rounds R] [--images DIR]",
+					"Benchmark: DetectLabels through the Rekognition-compatible endpoint beside ./tasklens label", """
+							  --clients N            concurrent AWS SDK for Java v2 clients, a key each (default 4)
+							  --images-per-round N   DetectLabels calls, and images labeled, per round (default 40)
+							  --rounds R             interleaved rounds (default 3)
+							  --images DIR           the photos (default ../shared/eval/coco/images)
+							Exit code 1 when a call failed.
+							""", BenchRekognitionCommand::run),
 			new Command("bench-labels", "bench-labels [--eval DIR] [--out DIR]",
 					"Benchmark: labeler accuracy and speed on a labeled image set", """
 							  --eval DIR   the labeled images (default ../shared/eval)
@@ -179,6 +190,7 @@ public final class Commands {
 				case "--port" -> "server.port";
 				case "--data-dir" -> "tasklens.data-dir";
 				case "--models-dir" -> "tasklens.vision.models-dir";
+				case "--role" -> "tasklens.role";
 				default -> null;
 			};
 			if (setting != null) {

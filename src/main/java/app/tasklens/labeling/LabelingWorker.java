@@ -15,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.tasklens.Ids;
+import app.tasklens.NodeRole;
 import app.tasklens.attachment.LabelingRequested;
 
 /**
@@ -54,9 +56,11 @@ public class LabelingWorker implements SmartLifecycle {
 	private final List<Thread> threads = new ArrayList<>();
 	private ScheduledExecutorService renewals;
 	private volatile boolean running;
+	private final NodeRole role;
 
 	LabelingWorker(LabelingJobs jobs, LabelImage labelImage, LabelingSettings settings, MissingModels missingModels,
-			Clock clock) {
+			Clock clock, Environment environment) {
+		this.role = NodeRole.of(environment);
 		this.jobs = jobs;
 		this.labelImage = labelImage;
 		this.settings = settings;
@@ -245,9 +249,10 @@ public class LabelingWorker implements SmartLifecycle {
 		renewals.shutdownNow();
 	}
 
+	/** Not on a web node ({@code --role web}), nor where something else drains the jobs (a Lambda function). */
 	@Override
 	public boolean isAutoStartup() {
-		return settings.background();
+		return settings.background() && role.labels();
 	}
 
 	@Override

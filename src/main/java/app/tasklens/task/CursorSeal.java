@@ -1,7 +1,6 @@
 package app.tasklens.task;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -11,16 +10,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import app.tasklens.account.KeyFile;
+import app.tasklens.account.KeyRing;
+import app.tasklens.account.ServerKey;
 
 /**
  * Makes the cursors clients see opaque and tamper-proof: a store's cursor (a position in the list) followed by
  * an HMAC-SHA256 over the user's id and that position, so that a cursor works only for the user it was made for
- * and only as this server made it. The key is the data directory's {@code keys/cursor-hmac.key}, or is derived
- * from {@code tasklens.keys.secret} so that every node and Lambda instance accepts the others' cursors.
+ * and only as this server made it. The key is {@link ServerKey#CURSORS}, the same on every node and Lambda
+ * instance, so that each accepts the others' cursors.
  *
  * <p>Form: {@code <store's cursor>.<base64url of the first 16 bytes of the MAC>}.
  */
@@ -35,9 +34,8 @@ public class CursorSeal {
 	private final SecretKeySpec key;
 
 	@Autowired
-	CursorSeal(@Value("${tasklens.data-dir}") Path dataDir, @Value("${tasklens.keys.secret:}") String secret) {
-		this(secret.isBlank() ? KeyFile.loadOrCreate(dataDir, "cursor-hmac.key", 32)
-				: KeyFile.derive(secret, "task-cursor", 32));
+	CursorSeal(KeyRing keys) {
+		this(keys.key(ServerKey.CURSORS));
 	}
 
 	/** Under {@code key} (32 bytes); for tests and slices that have no data directory. */

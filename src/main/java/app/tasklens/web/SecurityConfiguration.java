@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -142,10 +145,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	@ConditionalOnWebApplication
-	SecurityFilterChain web(HttpSecurity http, ObjectProvider<Users> users, ObjectProvider<ObjectStore> store)
-			throws Exception {
+	SecurityFilterChain web(HttpSecurity http, ObjectProvider<Users> users, ObjectProvider<ObjectStore> store,
+			@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFile) throws Exception {
 		String policy = contentSecurityPolicy(store);
 		http.addFilterAfter(new SessionUsers.Revocation(users), SecurityContextHolderFilter.class)
+			.addFilterBefore(new OversizedForms(megabytes(maxFile)), CsrfFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/signup", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**")
@@ -155,6 +159,10 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)));
 		return http.build();
+	}
+
+	private static String megabytes(DataSize size) {
+		return size.toBytes() % (1024 * 1024) == 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
 	}
 
 	/** Back to the form with the reason: wrong credentials, or too many attempts (429). */

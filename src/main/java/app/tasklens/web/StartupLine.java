@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import app.tasklens.NodeRole;
 import app.tasklens.vision.Model;
 import app.tasklens.vision.ModelFiles;
 import app.tasklens.vision.VisionSettings;
@@ -39,8 +40,9 @@ class StartupLine implements ApplicationListener<ApplicationReadyEvent> {
 		String host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "localhost" : address;
 		Path dataDir = Path.of(environment.getProperty("tasklens.data-dir", "./data"));
 		ModelFiles models = new ModelFiles(vision.modelsDir());
-		log.info(text("http://" + host + ":" + port + "/", dataDir, models.directory(), models.absent(),
-				vision.fetchMissing()));
+		String where = NodeRole.of(environment).servesHttp() ? "http://" + host + ":" + port + "/"
+				: "no HTTP port (a labeling worker)";
+		log.info(text(where, dataDir, models.directory(), models.absent(), vision.fetchMissing()));
 	}
 
 	static String text(String url, Path dataDir, Path modelsDir, List<Model> absent, boolean fetching) {

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,5 +108,45 @@ public abstract class UsersContract {
 		users.add(new User("id-1", "Alice", "{bcrypt}first", Instant.EPOCH));
 
 		assertThat(users.any()).isTrue();
+	}
+
+	@Test
+	void ofFirstAccountsAddedAtOnceExactlyOneIsAddedAndTheOthersStoreNothing() throws Exception {
+		int signUps = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(signUps);
+		try {
+			List<Future<Boolean>> added = IntStream.range(0, signUps).mapToObj(n -> pool.submit(() -> {
+				start.await();
+				return users.addFirst(new User("id-" + n, "first" + n, "{bcrypt}hash", Instant.EPOCH, 0, true));
+			})).toList();
+			start.countDown();
+			List<Integer> winners = new ArrayList<>();
+			for (int n = 0; n < signUps; n++) {
+				if (added.get(n).get()) {
+					winners.add(n);
+				}
+			}
+
+			assertThat(winners).hasSize(1);
+			for (int n = 0; n < signUps; n++) {
+				assertThat(users.findById("id-" + n).isPresent()).as("account " + n).isEqualTo(winners.contains(n));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aFirstAccountIsNotAddedOnceAnotherWasAndItsUsernameIsStillChecked() {
+		assertThat(users.addFirst(new User("id-1", "Alice", "{bcrypt}a", Instant.EPOCH, 0, true))).isTrue();
+
+		assertThat(users.addFirst(new User("id-2", "Bob", "{bcrypt}b", Instant.EPOCH, 0, true))).isFalse();
+		assertThat(users.findById("id-2")).isEmpty();
+		assertThatThrownBy(() -> users.addFirst(new User("id-3", "ALICE", "{bcrypt}c", Instant.EPOCH, 0, true)))
+			.isInstanceOf(UsernameTakenException.class);
+		users.add(new User("id-4", "Carol", "{bcrypt}d", Instant.EPOCH));
+		assertThat(users.findById("id-4")).isPresent();
 	}
 }

@@ -48,6 +48,26 @@ public abstract class ObjectStoreContract {
 		assertThat(store().size(key)).contains(100_000L);
 	}
 
+	/** An upload the server received (a form without JavaScript) is a stream that cannot rewind. */
+	@Test
+	void aStreamThatCannotRewindIsStoredWhole() throws IOException {
+		byte[] bytes = bytes(300_000);
+		InputStream once = new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+			@Override
+			public boolean markSupported() {
+				return false;
+			}
+
+			@Override
+			public synchronized void reset() throws IOException {
+				throw new IOException("mark/reset not supported");
+			}
+		};
+		store().put(key, once, bytes.length, "image/jpeg");
+
+		assertThat(read(store().open(key))).isEqualTo(bytes);
+	}
+
 	@Test
 	void aMissingObjectIsEmptyNotAnError() throws IOException {
 		assertThat(store().open(key)).isEmpty();

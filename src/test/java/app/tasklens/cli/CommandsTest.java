@@ -23,13 +23,13 @@ class CommandsTest {
 
 		assertThat(out()).startsWith("Tasklens: ")
 			.contains("usage: ./tasklens [COMMAND] [OPTIONS]")
-			.contains("  serve ", "  label ", "  bench-api ", "  bench-pipeline ", "  bench-labels ", "  help [COMMAND] ")
+			.contains("  serve ", "  label ", "  bench-api ", "  bench-pipeline ", "  bench-labels ", "  bench-rekognition ", "  help [COMMAND] ")
 			.contains("--port N", "--data-dir DIR", "--models-dir DIR", "-h, --help");
 		assertThat(err()).isEmpty();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "serve", "label", "bench-api", "bench-pipeline", "bench-labels" })
+	@ValueSource(strings = { "serve", "label", "bench-api", "bench-pipeline", "bench-labels", "bench-rekognition" })
 	void everyCommandAnswersHelpWithItsOwnUsage(String command) {
 		assertThat(run(command, "--help")).isZero();
 		String usage = out();
@@ -82,11 +82,11 @@ class CommandsTest {
 	@Test
 	void theServerGetsItsOptionsAsTheSettingsTheyStandForAndSettingsAsTheyAre() {
 		Commands.Invocation invocation = Commands.parse(new String[] { "serve", "--port", "9000", "--data-dir=/srv/t",
-				"--models-dir", "m", "--tasklens.account.token-lifetime=1h", "--server.address=127.0.0.1" });
+				"--models-dir", "m", "--role", "worker", "--tasklens.account.token-lifetime=1h", "--server.address=127.0.0.1" });
 
 		assertThat(invocation).isInstanceOfSatisfying(Commands.Invocation.Serve.class,
 				serve -> assertThat(serve.springArguments()).containsExactly("--server.port=9000",
-						"--tasklens.data-dir=/srv/t", "--tasklens.vision.models-dir=m",
+						"--tasklens.data-dir=/srv/t", "--tasklens.vision.models-dir=m", "--tasklens.role=worker",
 						"--tasklens.account.token-lifetime=1h", "--server.address=127.0.0.1"));
 		assertThat(Commands.parse(new String[0])).isInstanceOfSatisfying(Commands.Invocation.Serve.class,
 				serve -> assertThat(serve.springArguments()).isEmpty());

@@ -32,14 +32,37 @@ class DynamoDbUsers implements Users {
 
 	@Override
 	public void add(User user) {
+		writes.apply(accountWrites(user, Write.put(Put.builder().tableName(table).item(ANY_USER).build(), ANY_USER, null)));
+	}
+
+	/** The same transaction, with "no account yet" as the condition of {@code users#any}, which every account writes. */
+	@Override
+	public boolean addFirst(User user) {
+		try {
+			writes.apply(accountWrites(user, Write.put(absent(ANY_USER), ANY_USER, FirstAccountTaken::new)));
+			return true;
+		}
+		catch (FirstAccountTaken taken) {
+			return false;
+		}
+	}
+
+	private Write[] accountWrites(User user, Write anyUser) {
 		Map<String, AttributeValue> byName = item(user, key("username#" + User.key(user.username()), "username"));
 		Map<String, AttributeValue> byId = item(user, key("user#" + user.id(), "user"));
-		writes.apply(
+		return new Write[] {
 				Write.put(absent(byName), key("username#" + User.key(user.username()), "username"),
 						() -> new UsernameTakenException(user.username())),
 				Write.put(absent(byId), key("user#" + user.id(), "user"),
 						() -> new IllegalStateException("user id " + user.id() + " exists")),
-				Write.put(Put.builder().tableName(table).item(ANY_USER).build(), ANY_USER, null));
+				anyUser };
+	}
+
+	private static final class FirstAccountTaken extends RuntimeException {
+
+		FirstAccountTaken() {
+			super("another first account was added", null, false, false);
+		}
 	}
 
 	@Override

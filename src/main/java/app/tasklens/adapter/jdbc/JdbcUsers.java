@@ -2,6 +2,7 @@ package app.tasklens.adapter.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -24,10 +25,32 @@ class JdbcUsers implements Users {
 
 	@Override
 	public void add(User user) {
-		int inserted = jdbc.sql("""
-				INSERT INTO users (id, username, username_key, password_hash, created_at, token_generation, admin)
-				VALUES (:id, :username, :key, :hash, :createdAt, :generation, :admin)
-				ON CONFLICT (username_key) DO NOTHING""")
+		if (insert(user, null) == 0) {
+			throw new UsernameTakenException(user.username());
+		}
+	}
+
+	/**
+	 * The first account holds {@code first_account = 1} (V91, unique), so a second first account conflicts as a
+	 * taken username does; which of the two it was is read afterwards. PostgreSQL makes a second first account
+	 * wait for the first one's commit.
+	 */
+	@Override
+	public boolean addFirst(User user) {
+		int inserted = insert(user, 1);
+		if (inserted == 0 && findByUsername(user.username()).isPresent()) {
+			throw new UsernameTakenException(user.username());
+		}
+		return inserted == 1;
+	}
+
+	/** Without a conflict target: a taken username and a taken first place both insert nothing. */
+	private int insert(User user, Integer firstAccount) {
+		return jdbc.sql("""
+				INSERT INTO users (id, username, username_key, password_hash, created_at, token_generation, admin,
+				    first_account)
+				VALUES (:id, :username, :key, :hash, :createdAt, :generation, :admin, :first)
+				ON CONFLICT DO NOTHING""")
 			.param("id", user.id())
 			.param("username", user.username())
 			.param("key", User.key(user.username()))
@@ -35,10 +58,8 @@ class JdbcUsers implements Users {
 			.param("createdAt", user.createdAt().toEpochMilli())
 			.param("generation", user.tokenGeneration())
 			.param("admin", user.admin())
+			.param("first", firstAccount, Types.INTEGER)
 			.update();
-		if (inserted == 0) {
-			throw new UsernameTakenException(user.username());
-		}
 	}
 
 	@Override

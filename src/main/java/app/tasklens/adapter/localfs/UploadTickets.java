@@ -1,7 +1,6 @@
 package app.tasklens.adapter.localfs;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -11,19 +10,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import app.tasklens.Ids;
-import app.tasklens.account.KeyFile;
+import app.tasklens.account.KeyRing;
+import app.tasklens.account.ServerKey;
 import app.tasklens.attachment.ImageType;
 import app.tasklens.attachment.ObjectKey;
 import app.tasklens.attachment.UploadGrant;
 import app.tasklens.attachment.UploadUrlRejectedException;
 
 /**
- * Upload tickets: an {@link UploadGrant} in a URL path segment, signed with HMAC-SHA256 under a key kept
- * in the data directory ({@code keys/upload-hmac.key}). A ticket proves what the server allowed; whether
+ * Upload tickets: an {@link UploadGrant} in a URL path segment, signed with HMAC-SHA256 under
+ * {@link ServerKey#UPLOADS}, the same on every node. A ticket proves what the server allowed; whether
  * it was already used is decided by the attachment it names (it takes bytes only while it waits for
  * them).
  *
@@ -43,8 +42,8 @@ class UploadTickets {
 	private final SecretKeySpec key;
 
 	@Autowired
-	UploadTickets(@Value("${tasklens.data-dir}") Path dataDir) {
-		this(KeyFile.loadOrCreate(dataDir, "upload-hmac.key", 32));
+	UploadTickets(KeyRing keys) {
+		this(keys.key(ServerKey.UPLOADS));
 	}
 
 	UploadTickets(byte[] key) {

@@ -6,18 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 import app.tasklens.account.SignInAttempts;
 
 /**
- * Failed sign-ins in this process's memory: the one-node default ({@code tasklens.account.sign-in-attempts=memory}).
+ * Failed sign-ins in this process's memory: the one-node default ({@code tasklens.account.sign-in-attempts=memory},
+ * and what serves when it is not set and there is no PostgreSQL).
  * Several nodes need a shared adapter, or each would allow its own count. Bounded: past
  * {@link #MAX_KEYS} keys the forgotten ones are dropped, and if that is not enough the oldest half.
  */
 @Component
-@ConditionalOnProperty(name = "tasklens.account.sign-in-attempts", havingValue = "memory", matchIfMissing = true)
+@ConditionalOnExpression("'${tasklens.account.sign-in-attempts:}' == 'memory'"
+		+ " or ('${tasklens.account.sign-in-attempts:}' == '' and '${tasklens.database.url:}' == '')")
 public class InMemorySignInAttempts implements SignInAttempts {
 
 	static final int MAX_KEYS = 100_000;

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -203,11 +206,30 @@ class S3ObjectStore implements ObjectStore, AutoCloseable {
 		}
 	}
 
+	/**
+	 * The SDK reads the body twice (to sign it, then to send it) and rewinds with mark and reset: a stream
+	 * without them (an upload received by the server) is first copied to a temporary file.
+	 */
 	@Override
 	public void put(String key, InputStream content, long length, String contentType) throws IOException {
+		if (content.markSupported()) {
+			put(key, RequestBody.fromInputStream(content, length), length, contentType);
+			return;
+		}
+		Path copy = Files.createTempFile("tasklens-put-", ".part");
+		try {
+			Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
+			put(key, RequestBody.fromFile(copy), length, contentType);
+		}
+		finally {
+			Files.deleteIfExists(copy);
+		}
+	}
+
+	private void put(String key, RequestBody body, long length, String contentType) throws IOException {
 		try {
 			client.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).contentLength(length),
-					RequestBody.fromInputStream(content, length));
+					body);
 		}
 		catch (S3Exception ex) {
 			throw new IOException("cannot store " + key + " in bucket " + bucket, ex);

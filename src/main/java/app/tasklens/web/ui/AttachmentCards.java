@@ -38,12 +38,37 @@ class AttachmentCards {
 		return AttachmentCard.of(attachment, labels.find(attachment.id()).orElse(null));
 	}
 
-	/** The image opened; one whose bytes never arrived is not found, there is nothing to show. */
+	/**
+	 * The image opened, with the task's images before and after it; one whose bytes never arrived is not
+	 * found, there is nothing to show.
+	 */
 	AttachmentView view(String ownerId, String taskId, String attachmentId) {
 		Attachment attachment = attachments.get(ownerId, taskId, attachmentId);
 		if (!attachment.hasImage()) {
 			throw new AttachmentNotFoundException();
 		}
-		return AttachmentView.of(attachment, labels.find(attachment.id()).orElse(null));
+		List<Attachment> shown = attachments.list(ownerId, taskId).stream().filter(Attachment::hasImage).toList();
+		return AttachmentView.of(attachment, labels.find(attachment.id()).orElse(null),
+				neighbours(shown, attachmentId, "this task", ""));
+	}
+
+	/** @param query added to the viewer's address of each neighbour ({@code ?from=images…}), or empty */
+	static AttachmentView.Neighbours neighbours(List<Attachment> shown, String attachmentId, String within,
+			String query) {
+		int at = -1;
+		for (int index = 0; index < shown.size(); index++) {
+			if (shown.get(index).id().equals(attachmentId)) {
+				at = index;
+			}
+		}
+		if (at < 0) {
+			return AttachmentView.Neighbours.NONE;
+		}
+		return new AttachmentView.Neighbours(at > 0 ? viewUrl(shown.get(at - 1), query) : null,
+				at + 1 < shown.size() ? viewUrl(shown.get(at + 1), query) : null, at + 1, shown.size(), within);
+	}
+
+	private static String viewUrl(Attachment attachment, String query) {
+		return "/tasks/" + attachment.taskId() + "/attachments/" + attachment.id() + "/view" + query;
 	}
 }

@@ -1,8 +1,13 @@
 package app.tasklens.web.ui;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +17,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tasklens.attachment.AttachmentService;
+import app.tasklens.attachment.AttachmentUploads;
 import app.tasklens.attachment.IllegalAttachmentStateException;
+import app.tasklens.attachment.ImageTooLargeException;
+import app.tasklens.attachment.InvalidAttachmentException;
+import app.tasklens.attachment.InvalidImageException;
+import app.tasklens.attachment.StorageQuotaExceededException;
+import app.tasklens.attachment.TooManyPendingUploadsException;
+import app.tasklens.attachment.UnsupportedImageTypeException;
+import app.tasklens.attachment.UploadRejectedException;
+import app.tasklens.attachment.UploadTooLargeException;
 import app.tasklens.labeling.DuplicateLabelException;
 import app.tasklens.labeling.EditLabels;
 import app.tasklens.labeling.InvalidLabelException;
@@ -25,8 +40,9 @@ import app.tasklens.web.CurrentUser;
 /**
  * A task's images as HTML: the card that {@code js/app.js} swaps in when an event says an image changed,
  * all cards of a task (after a reconnect), the image opened with its boxes and text, and retry, delete and
- * the user's label edits as forms that work without JavaScript. Asking for an upload URL, the image bytes and the event stream
- * are the JSON routes of {@code web.api}, which the page calls with its session.
+ * the user's label edits as forms that work without JavaScript, and the form that attaches images without it.
+ * With JavaScript, asking for an upload URL, the image bytes and the event stream are the JSON routes of
+ * {@code web.api}, which the page calls with its session.
  */
 @Controller
 @RequestMapping("/tasks/{taskId}/attachments")
@@ -38,17 +54,51 @@ class AttachmentPages {
 
 	private final AttachmentCards cards;
 	private final AttachmentService attachments;
+	private final AttachmentUploads uploads;
 	private final EditLabels labels;
 
-	AttachmentPages(AttachmentCards cards, AttachmentService attachments, EditLabels labels) {
+	AttachmentPages(AttachmentCards cards, AttachmentService attachments, AttachmentUploads uploads, EditLabels labels) {
 		this.cards = cards;
 		this.attachments = attachments;
+		this.uploads = uploads;
 		this.labels = labels;
 	}
 
 	@ModelAttribute("user")
 	CurrentUser user(CurrentUser user) {
 		return user;
+	}
+
+	/**
+	 * The form that attaches images without JavaScript (with it, the page sends the bytes straight to the
+	 * store's upload target). Each file goes through the checks of that upload; a refused one leaves nothing,
+	 * and the page after the redirect says why. A body larger than the multipart limits never gets here:
+	 * {@code web.OversizedForms} answers it.
+	 */
+	@PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String upload(CurrentUser user, @PathVariable String taskId,
+			@RequestParam(name = "image", required = false) List<MultipartFile> files, RedirectAttributes flash)
+			throws IOException {
+		List<String> said = new ArrayList<>();
+		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+			String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "image"
+					: file.getOriginalFilename();
+			if (file.isEmpty() && "image".equals(name)) {
+				continue; // the form was sent with no file chosen
+			}
+			try {
+				uploads.attachReceived(user.id(), taskId, name, file.getContentType(), file.getSize(),
+						file::getInputStream);
+				said.add(name + " is attached; its labels follow.");
+			}
+			catch (UnsupportedImageTypeException | UploadTooLargeException | InvalidAttachmentException
+					| InvalidImageException | ImageTooLargeException | StorageQuotaExceededException
+					| TooManyPendingUploadsException | UploadRejectedException ex) {
+				said.add(name + " was not attached: " + UiErrors.sentence(ex.getMessage()));
+			}
+		}
+		flash.addFlashAttribute("message", said.isEmpty() ? "Choose an image to attach first." : String.join(" ", said));
+		return "redirect:/#task-" + taskId;
 	}
 
 	/** The list of the task's cards, to replace the one on the page. */

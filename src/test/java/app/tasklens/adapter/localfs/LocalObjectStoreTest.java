@@ -37,7 +37,7 @@ class LocalObjectStoreTest extends ObjectStoreContract {
 	@Override
 	protected LocalObjectStore store() {
 		if (store == null) {
-			store = new LocalObjectStore(dataDir, new UploadTickets(dataDir));
+			store = new LocalObjectStore(dataDir, new UploadTickets(new byte[32]));
 		}
 		return store;
 	}

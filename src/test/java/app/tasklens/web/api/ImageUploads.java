@@ -19,6 +19,7 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
+import app.tasklens.TestImages;
 import app.tasklens.web.api.ApiClient.Response;
 import app.tasklens.web.api.ApiClient.User;
 
@@ -52,9 +53,12 @@ public final class ImageUploads {
 	Response upload(JsonNode created, byte[] bytes) {
 		JsonNode upload = created.path("upload");
 		assertThat(upload.path("method").asString()).isEqualTo("PUT");
-		return api.put(upload.path("url").asString())
-			.bytes(upload.path("headers").path("Content-Type").asString(), bytes)
-			.send();
+		ApiClient.Request put = api.put(upload.path("url").asString())
+			.bytes(upload.path("headers").path("Content-Type").asString(), bytes);
+		// A bucket's presigned PUT signs more headers (If-None-Match); the local store's names only the type.
+		upload.path("headers").properties().stream().filter(header -> !header.getKey().equals("Content-Type"))
+			.forEach(header -> put.header(header.getKey(), header.getValue().asString()));
+		return put.send();
 	}
 
 	/** {@code POST …/complete}: the client's word that the bytes were sent. */
@@ -84,6 +88,14 @@ public final class ImageUploads {
 	JsonNode awaitStatus(User user, String taskId, String attachmentId, Set<String> statuses, Duration timeout) {
 		return await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> get(user, taskId, attachmentId),
 				attachment -> statuses.contains(attachment.path("status").asString()));
+	}
+
+	/** A task "Walk the dog" of {@code user} with darknet's dog.jpg attached and labeled; the attachment's id. */
+	public String labeledDogPhoto(User user) {
+		String task = api.createTask(user, "Walk the dog").path("id").asString();
+		String attachment = attach(user, task, "dog.jpg", "image/jpeg", TestImages.darknet("dog.jpg")).path("id").asString();
+		awaitLabels(user, task, attachment);
+		return attachment;
 	}
 
 	public JsonNode awaitLabels(User user, String taskId, String attachmentId) {

@@ -130,11 +130,7 @@ class RekognitionSdkTest {
 	void anS3ObjectIsAnAttachmentOfTheKeysOwnerAndAnotherUsersIsRefused() {
 		User carol = api.signUp(ApiClient.unique("carol"));
 		User dave = api.signUp(ApiClient.unique("dave"));
-		ImageUploads uploads = new ImageUploads(api, port);
-		String task = api.createTask(carol, "Walk the dog").path("id").asString();
-		String attachment = uploads.attach(carol, task, "dog.jpg", "image/jpeg", TestImages.darknet("dog.jpg"))
-			.path("id").asString();
-		uploads.awaitLabels(carol, task, attachment);
+		String attachment = new ImageUploads(api, port).labeledDogPhoto(carol);
 
 		try (RekognitionClient carols = clientOf(carol); RekognitionClient daves = clientOf(dave)) {
 			DetectLabelsResponse labels = carols.detectLabels(request -> request.image(image -> image

@@ -145,7 +145,8 @@ class AttachmentPagesTest {
 			.contains("<rect x=\"50.0\" y=\"50.0\" width=\"100.0\" height=\"25.0\"></rect>")
 			.contains(">Car 91%</text>");
 		assertThat(dialog).contains("src=\"" + base(street) + "/content\"").contains("width=\"200\"");
-		assertThat(dialog).contains(">Vehicle<").contains("in Transportation").contains(">1 box<");
+		assertThat(dialog).contains(">Vehicle<").contains("in Transportation")
+			.contains("— 1 found, its box 91%");
 		assertThat(dialog).contains(">STOP<").contains(">Main St<");
 		assertThat(dialog).doesNotContain("style=");
 
@@ -238,7 +239,8 @@ class AttachmentPagesTest {
 
 		String all = html(get("/").session(alice.session()));
 		assertThat(all).contains("id=\"images-" + task.id() + "\"").contains(">Dog<").contains("is-labeled")
-			.contains("data-max-bytes=\"15728640\"").contains("up to 15 MB").contains("<noscript>");
+			.contains("data-max-bytes=\"15728640\"").contains("up to 15 MB")
+			.contains("action=\"/tasks/" + task.id() + "/attachments/upload\"").contains("enctype=\"multipart/form-data\"");
 
 		String animals = html(get("/").param("label", "animal").session(alice.session()));
 		assertThat(animals).contains("id=\"task-" + task.id() + "\"").doesNotContain("id=\"task-" + plain.id() + "\"")

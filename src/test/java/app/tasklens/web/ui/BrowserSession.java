@@ -387,6 +387,35 @@ public final class BrowserSession implements AutoCloseable {
 				.orElse(null));
 	}
 
+	/**
+	 * Attaches {@code file} with the task's plain form, as a page without JavaScript does, and returns the
+	 * message the page after the redirect shows.
+	 */
+	public String attachWithForm(String taskId, Path file) {
+		driver.findElement(By.id("attach-form-" + taskId)).sendKeys(file.toAbsolutePath().toString());
+		driver.findElement(By.cssSelector("#task-" + taskId + " .attach-form button[type=submit]")).click();
+		try {
+			return message();
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("no message after attaching " + file.getFileName() + "; at " + path() + ":\n"
+					+ driver.getPageSource(), ex);
+		}
+	}
+
+	/** Reloads the page, as a user without live updates does, until one of the task's images shows {@code label}. */
+	public void reloadUntilLabeled(String taskId, String label) {
+		new WebDriverWait(driver, LABELING_PATIENCE).pollingEvery(Duration.ofSeconds(1))
+			.ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.until(driver -> {
+				driver.navigate().refresh();
+				return task(taskId).findElements(By.cssSelector(".attachment.is-labeled .label-name"))
+					.stream()
+					.anyMatch(badge -> badge.getText().equals(label));
+			});
+	}
+
 	/** The ids of the images the task shows, oldest first (uploads still being sent have none yet). */
 	public List<String> imageIds(String taskId) {
 		return task(taskId).findElements(By.cssSelector(".attachment[id^=attachment-]")).stream()

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -149,9 +146,9 @@ class LabelingStoryBrowserTest {
 
 			assertThat(browser.awaitLabels(task, "Bird")).isNotEmpty();
 			assertThat(browser.driver().findElement(By.className("attach-control")).isDisplayed())
-				.as("attaching needs JavaScript").isFalse();
-			assertThat(browser.driver().findElement(By.className("noscript-note")).getText())
-				.startsWith("Attaching images needs JavaScript.");
+				.as("the picker and drop target need JavaScript").isFalse();
+			assertThat(browser.task(task).findElement(By.className("attach-form")).isDisplayed())
+				.as("the plain form attaches without it").isTrue();
 
 			browser.task(task).findElement(By.cssSelector("a.attachment-thumb")).click();
 			assertThat(browser.path()).endsWith("/view");
@@ -197,25 +194,12 @@ class LabelingStoryBrowserTest {
 			.as("the statuses of the task's images").containsExactly(status));
 	}
 
-	/** The files stored for the task: {@code objects/<user>/<task>/…}. */
 	private List<Path> filesOf(String taskId) {
-		Path objects = dataDir.resolve("objects");
-		if (!Files.isDirectory(objects)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.walk(objects)) {
-			return files.filter(Files::isRegularFile)
-				.filter(file -> file.getParent().getFileName().toString().equals(taskId))
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return StoredFiles.ofTask(dataDir, taskId);
 	}
 
-	/** The uploaded images of the task, without thumbnails. */
 	private List<Path> originalsOf(String taskId) {
-		return filesOf(taskId).stream().filter(file -> !file.getFileName().toString().contains(".thumb.")).toList();
+		return StoredFiles.originalsOf(dataDir, taskId);
 	}
 
 	/** Files go right after a delete commits, on the sweeper's thread; a moment later at most. */

@@ -100,6 +100,21 @@ class S3StoryBrowserTest {
 	}
 
 	@Test
+	void withoutJavaScriptTheFormSendsThePhotoThroughTheServerIntoTheBucket() {
+		try (BrowserSession browser = BrowserSession.open(page(), false)) {
+			browser.signUp(SignedInUser.freshUsername(), SignedInUser.PASSWORD);
+			String walk = browser.createTask("Walk the dog", "", null);
+
+			assertThat(browser.attachWithForm(walk, TestImages.darknetDir().resolve("dog.jpg")))
+				.isEqualTo("dog.jpg is attached; its labels follow.");
+			browser.reloadUntilLabeled(walk, "Dog");
+			String image = browser.imageIds(walk).get(0);
+			assertThat(S3.keys(bucket)).as("the photo, in the bucket")
+				.anyMatch(key -> key.endsWith("/" + walk + "/" + image + ".jpg"));
+		}
+	}
+
+	@Test
 	void anUploadWhoseCompletionCallNeverCameIsFoundByTheSweep() throws Exception {
 		User alice = api.signUp(ApiClient.unique("alice"));
 		String task = api.createTask(alice, "Birds").path("id").asString();

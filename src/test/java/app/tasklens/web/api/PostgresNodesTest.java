@@ -1,0 +1,174 @@
+package app.tasklens.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import javax.crypto.SecretKey;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import app.tasklens.TasklensApplication;
+import app.tasklens.adapter.jdbc.PostgresServer;
+import app.tasklens.web.api.ApiClient.User;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two nodes, each with a data folder of its own, on one PostgreSQL database: the keys are in the database, so
+ * a token or a cursor one node made works on the other. Node A was upgraded from a version that kept its
+ * token key in {@code <data>/keys/}: that key was imported, so its old tokens stay valid. Of first sign-ups
+ * at the same moment on both nodes exactly one becomes the admin.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresNodesTest {
+
+	private static final PostgresServer POSTGRES = PostgresServer.get();
+	private static final byte[] OLD_TOKEN_KEY = new byte[32];
+
+	private static String database;
+	private static ConfigurableApplicationContext nodeA;
+	private static ConfigurableApplicationContext nodeB;
+
+	@BeforeAll
+	static void twoNodesOnOneDatabase() throws Exception {
+		database = POSTGRES.newEmptyDatabase();
+		Path upgraded = ApiIntegrationTest.FreshDataDir.newDataDir();
+		Arrays.fill(OLD_TOKEN_KEY, (byte) 42);
+		Files.createDirectories(upgraded.resolve("keys"));
+		Files.write(upgraded.resolve("keys/jwt-hs256.key"), OLD_TOKEN_KEY);
+		nodeA = start(upgraded);
+		nodeB = start(ApiIntegrationTest.FreshDataDir.newDataDir());
+	}
+
+	@AfterAll
+	static void stop() {
+		for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
+			if (node != null) {
+				node.close();
+			}
+		}
+		if (database != null) {
+			POSTGRES.dropDatabase(database);
+		}
+	}
+
+	/** First, while the database has no account: bcrypt takes long enough for all of them to see none. */
+	@Test
+	@Order(0)
+	void ofFirstSignUpsAtTheSameMomentOnBothNodesExactlyOneIsTheAdmin() throws Exception {
+		int signUps = 6;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(signUps);
+		try {
+			List<Future<Integer>> statuses = IntStream.range(0, signUps).mapToObj(n -> pool.submit(() -> {
+				start.await();
+				return client(n % 2 == 0 ? nodeA : nodeB).post("/api/users")
+					.json(Map.of("username", ApiClient.unique("first" + n), "password", ApiClient.PASSWORD)).send()
+					.status();
+			})).toList();
+			start.countDown();
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get()).as("every sign-up is made").isEqualTo(201);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		try (HikariDataSource direct = POSTGRES.dataSource(database, 2)) {
+			JdbcClient sql = JdbcClient.create(direct);
+			assertThat(sql.sql("SELECT COUNT(*) FROM users").query(Long.class).single()).isEqualTo(signUps);
+			assertThat(sql.sql("SELECT COUNT(*) FROM users WHERE admin").query(Long.class).single()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aTokenMadeByOneNodeWorksOnTheOther() {
+		ApiClient a = client(nodeA);
+		ApiClient b = client(nodeB);
+		User alice = a.signUp(ApiClient.unique("alice"));
+		a.createTask(alice, "Buy milk");
+
+		assertThat(b.allTasks(alice, "limit=10")).extracting(task -> task.path("title").asString())
+			.containsExactly("Buy milk");
+		String fromB = b.token(alice.username(), alice.password());
+		a.get("/api/tasks").bearer(fromB).send().expect(200);
+		b.get("/api/tasks").bearer("x" + fromB).send().expect(401);
+	}
+
+	@Test
+	void aCursorMadeByOneNodeOpensTheNextPageOnTheOther() {
+		ApiClient a = client(nodeA);
+		ApiClient b = client(nodeB);
+		User bob = a.signUp(ApiClient.unique("bob"));
+		for (String title : List.of("one", "two", "three")) {
+			a.createTask(bob, title);
+		}
+		List<String> titles = new ArrayList<>();
+		JsonNode page = a.get("/api/tasks?limit=1").as(bob).send().expect(200).json();
+		page.path("items").forEach(task -> titles.add(task.path("title").asString()));
+		for (ApiClient next : List.of(b, a)) {
+			String cursor = page.path("nextCursor").asString();
+			page = next.get("/api/tasks?limit=1&cursor=" + cursor).as(bob).send().expect(200).json();
+			page.path("items").forEach(task -> titles.add(task.path("title").asString()));
+		}
+
+		assertThat(titles).containsExactly("three", "two", "one");
+	}
+
+	/** Over real sockets from loopback: both nodes see the same client address and count in one table. */
+	@Test
+	void wrongPasswordsSpreadOverBothNodesAreCountedTogether() {
+		User carol = client(nodeA).signUp(ApiClient.unique("carol"));
+		for (int i = 1; i <= 5; i++) {
+			client(i % 2 == 0 ? nodeA : nodeB).post("/api/token")
+				.json(Map.of("username", carol.username(), "password", "wrong password")).send().expect(401);
+		}
+
+		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+			client(node).post("/api/token").json(Map.of("username", carol.username(), "password", ApiClient.PASSWORD))
+				.send().expect(429);
+		}
+	}
+
+	@Test
+	void theUpgradedNodesKeyFileBecameEveryNodesKey() {
+		assertThat(nodeA.getBean(SecretKey.class).getEncoded()).isEqualTo(OLD_TOKEN_KEY);
+		assertThat(nodeB.getBean(SecretKey.class).getEncoded()).isEqualTo(OLD_TOKEN_KEY);
+	}
+
+	private static ConfigurableApplicationContext start(Path dataDir) {
+		Map<String, String> environment = POSTGRES.environment(database);
+		return new SpringApplicationBuilder(TasklensApplication.class).run("--tasklens.data-dir=" + dataDir,
+				"--server.port=0", "--tasklens.labeling.background=false",
+				"--tasklens.database.url=" + environment.get("TASKLENS_DATABASE_URL"),
+				"--tasklens.database.username=" + PostgresServer.USER,
+				"--tasklens.database.password=" + PostgresServer.PASSWORD, "--tasklens.database.pool-size=3");
+	}
+
+	private static ApiClient client(ConfigurableApplicationContext context) {
+		return new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+}
