@@ -806,6 +806,82 @@
   listen();
   poll();
 
+  // ---- Keyboard: one Tab stop per image card, the arrow keys inside it; j and k between tasks. ----
+  // A card's thumbnail, badges, Retry and Delete would be a Tab stop each: only one of them is (the one
+  // focused last, at first the first), and ← → (or ↑ ↓) move among them. Cards swapped in by live updates
+  // get the same treatment.
+
+  var CARD_CONTROLS = 'a[href], button:not([disabled])';
+
+  function rove(card) {
+    var controls = card.querySelectorAll(CARD_CONTROLS);
+    var current = card.querySelector('[data-roving="current"]') || controls[0];
+    controls.forEach(function (control) {
+      control.tabIndex = control === current ? 0 : -1;
+    });
+  }
+
+  function roveAll(root) {
+    if (root.matches && root.matches('li.attachment')) {
+      rove(root);
+    }
+    if (root.querySelectorAll) {
+      root.querySelectorAll('li.attachment').forEach(rove);
+    }
+  }
+
+  roveAll(document);
+  new MutationObserver(function (mutations) {
+    mutations.forEach(function (mutation) {
+      mutation.addedNodes.forEach(roveAll);
+    });
+  }).observe(document.body, { childList: true, subtree: true });
+
+  document.addEventListener('keydown', function (event) {
+    var card = event.target.closest ? event.target.closest('li.attachment') : null;
+    if (!card || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return;
+    }
+    var step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!step) {
+      return;
+    }
+    var controls = Array.prototype.slice.call(card.querySelectorAll(CARD_CONTROLS));
+    var at = controls.indexOf(event.target);
+    var next = controls[Math.min(controls.length - 1, Math.max(0, at + step))];
+    if (next && next !== event.target) {
+      event.preventDefault();
+      controls.forEach(function (control) {
+        control.tabIndex = control === next ? 0 : -1;
+        control.removeAttribute('data-roving');
+      });
+      next.setAttribute('data-roving', 'current');
+      next.focus();
+    }
+  });
+
+  // j and k, while the focus is in the list (not in a field), go to the next and the previous task.
+  document.addEventListener('keydown', function (event) {
+    if ((event.key !== 'j' && event.key !== 'k') || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    var target = event.target;
+    if (!target.closest || target.closest('input, textarea, select, [contenteditable], dialog')) {
+      return;
+    }
+    var task = target.closest('#task-list > li.task');
+    if (!task) {
+      return;
+    }
+    var tasks = Array.prototype.slice.call(document.querySelectorAll('#task-list > li.task'));
+    var other = tasks[tasks.indexOf(task) + (event.key === 'j' ? 1 : -1)];
+    var control = other ? other.querySelector('.task-check button') : null;
+    if (control) {
+      event.preventDefault();
+      control.focus();
+    }
+  });
+
   // ---- The viewer: a thumbnail opens its image in a dialog; Esc or Close returns to the thumbnail. ----
   // Previous and Next (and the arrow keys) show the neighbouring images in the same dialog; on the image's
   // own page they are plain links.
