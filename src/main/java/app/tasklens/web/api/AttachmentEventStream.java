@@ -2,6 +2,7 @@ package app.tasklens.web.api;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -12,13 +13,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import app.tasklens.Ids;
+import app.tasklens.LiveEventLog;
+import app.tasklens.NodeRole;
 import app.tasklens.attachment.AttachmentDeleted;
 import app.tasklens.attachment.AttachmentStatusChanged;
 import app.tasklens.labeling.LabelsSaved;
@@ -26,6 +33,7 @@ import app.tasklens.labeling.TextDetection;
 import app.tasklens.task.TaskChanged;
 import app.tasklens.task.TaskCreated;
 import app.tasklens.task.TaskDeleted;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live events per user, as Server-Sent Events: {@code status} when an attachment changes
@@ -67,8 +75,26 @@ class AttachmentEventStream implements SmartLifecycle {
 	private record Sent(long sequence, String name, Object data) {
 	}
 
+	/** How often a node asks the shared log for other nodes' events: well inside the 300 ms a label may take to show. */
+	private static final Duration POLL = Duration.ofMillis(100);
+	private static final int POLL_BATCH = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(AttachmentEventStream.class);
+
 	private final Map<String, UserStream> users = new ConcurrentHashMap<>();
 	private volatile ScheduledExecutorService sender;
+	/** Null on one node (SQLite): events go straight to its streams. */
+	private final LiveEventLog shared;
+	private final JsonMapper json;
+	private final boolean servesStreams;
+	private long lastShared;
+	private long lastForget;
+
+	AttachmentEventStream(ObjectProvider<LiveEventLog> shared, JsonMapper json, Environment environment) {
+		this.shared = shared.getIfAvailable();
+		this.json = json;
+		this.servesStreams = NodeRole.of(environment).servesHttp();
+	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AttachmentStatusChanged changed) {
@@ -144,16 +170,58 @@ class AttachmentEventStream implements SmartLifecycle {
 		if (executor == null) {
 			return;
 		}
-		executor.execute(() -> {
-			UserStream stream = users.computeIfAbsent(userId, id -> new UserStream());
-			synchronized (stream) {
-				Sent sent = new Sent(++stream.sequence, name, data);
-				stream.keep(sent);
-				for (SseEmitter emitter : stream.emitters) {
-					send(stream, emitter, event(stream, sent));
+		if (shared != null) {
+			String text = json.writeValueAsString(data);
+			executor.execute(() -> {
+				try {
+					shared.append(userId, name, text, Instant.now());
+				}
+				catch (RuntimeException ex) {
+					log.warn("a live event of user {} could not be shared with the other nodes: {}", userId, ex.toString());
+				}
+			});
+			return;
+		}
+		executor.execute(() -> deliver(users.computeIfAbsent(userId, id -> new UserStream()), name, data));
+	}
+
+	/**
+	 * The shared log's new events, to the streams of this node. A user with no stream here, and none within
+	 * {@code RETENTION}, has nothing to catch up on, so their events are skipped rather than kept.
+	 */
+	private void pollShared() {
+		try {
+			List<LiveEventLog.Entry> entries;
+			do {
+				entries = shared.after(lastShared, POLL_BATCH);
+				for (LiveEventLog.Entry entry : entries) {
+					lastShared = entry.sequence();
+					UserStream stream = users.get(entry.ownerId());
+					if (stream != null) {
+						deliver(stream, entry.name(), json.readTree(entry.json()));
+					}
 				}
 			}
-		});
+			while (entries.size() == POLL_BATCH);
+			long now = System.currentTimeMillis();
+			if (now - lastForget > RETENTION.toMillis()) {
+				lastForget = now;
+				shared.forgetBefore(Instant.ofEpochMilli(now).minus(RETENTION));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("live events of other nodes could not be read: {}", ex.toString());
+		}
+	}
+
+	private void deliver(UserStream stream, String name, Object data) {
+		synchronized (stream) {
+			Sent sent = new Sent(++stream.sequence, name, data);
+			stream.keep(sent);
+			for (SseEmitter emitter : stream.emitters) {
+				send(stream, emitter, event(stream, sent));
+			}
+		}
 	}
 
 	private static SseEmitter.SseEventBuilder event(UserStream stream, Sent sent) {
@@ -235,6 +303,11 @@ class AttachmentEventStream implements SmartLifecycle {
 		});
 		executor.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
 				TimeUnit.MILLISECONDS);
+		if (shared != null && servesStreams) {
+			lastShared = shared.last();
+			lastForget = System.currentTimeMillis();
+			executor.scheduleWithFixedDelay(this::pollShared, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+		}
 		sender = executor;
 	}
 

@@ -2,8 +2,10 @@ package app.tasklens.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,6 +155,24 @@ class PostgresNodesTest {
 		}
 	}
 
+	/** The event travels through live_events: node A appends it, node B polls it (every 100 ms) into dave's stream. */
+	@Test
+	void aStreamOnOneNodeHearsOfATaskCreatedThroughTheOther() throws Exception {
+		User dave = client(nodeA).signUp(ApiClient.unique("dave"));
+		try (EventStream onB = EventStream.open(URI.create("http://localhost:" + port(nodeB) + "/api/events"),
+				Map.of("Authorization", "Bearer " + dave.token()))) {
+			assertThat(onB.status()).isEqualTo(200);
+			long sent = System.nanoTime();
+			String task = client(nodeA).createTask(dave, "Seen on B").path("id").asString();
+
+			EventStream.Event event = onB.next("task", Duration.ofSeconds(5));
+			assertThat(event.json().path("taskId").asString()).isEqualTo(task);
+			assertThat(event.json().path("change").asString()).isEqualTo("created");
+			assertThat(Duration.ofNanos(event.receivedNanos() - sent)).as("from the POST on A to the event on B")
+				.isLessThan(Duration.ofSeconds(2));
+		}
+	}
+
 	@Test
 	void theUpgradedNodesKeyFileBecameEveryNodesKey() {
 		assertThat(nodeA.getBean(SecretKey.class).getEncoded()).isEqualTo(OLD_TOKEN_KEY);
@@ -169,6 +189,10 @@ class PostgresNodesTest {
 	}
 
 	private static ApiClient client(ConfigurableApplicationContext context) {
-		return new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
+		return new ApiClient(port(context));
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 }
