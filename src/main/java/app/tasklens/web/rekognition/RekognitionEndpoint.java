@@ -128,8 +128,10 @@ class RekognitionEndpoint {
 			throw RekognitionError.of(refused);
 		}
 		AccessKeyService.SigningKey key = keys.signingKey(claim.accessKeyId())
-			.orElseThrow(() -> new RekognitionError("UnrecognizedClientException", 400,
-					"The security token included in the request is invalid."));
+			.orElseThrow(RekognitionEndpoint::unrecognized);
+		// A disabled account's keys stop with its sessions and tokens, as a deactivated IAM key does.
+		User owner = users.findById(key.ownerId()).filter(user -> !user.disabled())
+			.orElseThrow(RekognitionEndpoint::unrecognized);
 		Optional<InferenceAdmission.Permit> permit = admission.tryEnter();
 		if (permit.isEmpty()) {
 			response.setHeader("Retry-After", Long.toString(admission.retryAfterSeconds()));
@@ -151,8 +153,8 @@ class RekognitionEndpoint {
 			}
 			String target = headers.getOrDefault("x-amz-target", "");
 			Object answer = switch (target) {
-				case "RekognitionService.DetectLabels" -> detectLabels(key, parse(body));
-				case "RekognitionService.DetectText" -> detectText(key, parse(body));
+				case "RekognitionService.DetectLabels" -> detectLabels(owner, parse(body));
+				case "RekognitionService.DetectText" -> detectText(owner, parse(body));
 				default -> throw new RekognitionError("UnknownOperationException", 400,
 						"this endpoint answers RekognitionService.DetectLabels and RekognitionService.DetectText");
 			};
@@ -162,9 +164,9 @@ class RekognitionEndpoint {
 		}
 	}
 
-	private DetectLabelsResponse detectLabels(AccessKeyService.SigningKey key, JsonNode body) {
+	private DetectLabelsResponse detectLabels(User owner, JsonNode body) {
 		RekognitionRequests.DetectLabels call = RekognitionRequests.detectLabels(body);
-		LabelDetection detection = detect(key, call.image(), call.options());
+		LabelDetection detection = detect(owner, call.image(), call.options());
 		DetectLabelsResponse all = DetectLabelsResponse.of(null, detection);
 		DetectLabelsResponse.PropertiesJson properties = null;
 		if (call.imageProperties() && all.imageProperties() != null) {
@@ -176,9 +178,9 @@ class RekognitionEndpoint {
 				all.labelModelVersion());
 	}
 
-	private TextResponse detectText(AccessKeyService.SigningKey key, JsonNode body) {
+	private TextResponse detectText(User owner, JsonNode body) {
 		RekognitionRequests.DetectText call = RekognitionRequests.detectText(body);
-		LabelDetection detection = detect(key, call.image(), DetectOptions.defaults().withMaxLabels(1));
+		LabelDetection detection = detect(owner, call.image(), DetectOptions.defaults().withMaxLabels(1));
 		LabelDetection kept = new LabelDetection(List.of(), call.keep(detection.textDetections()), null,
 				detection.labelModelVersion());
 		return new TextResponse(DetectLabelsResponse.of(null, kept).textDetections(), detection.labelModelVersion());
@@ -191,10 +193,10 @@ class RekognitionEndpoint {
 			@com.fasterxml.jackson.annotation.JsonProperty("TextModelVersion") String textModelVersion) {
 	}
 
-	private LabelDetection detect(AccessKeyService.SigningKey key, RekognitionRequests.ImageSource source,
+	private LabelDetection detect(User owner, RekognitionRequests.ImageSource source,
 			DetectOptions options) {
 		byte[] image = source instanceof RekognitionRequests.Bytes bytes ? bytes.bytes()
-				: read(key, (RekognitionRequests.S3Object) source);
+				: read(owner, (RekognitionRequests.S3Object) source);
 		try {
 			uploads.inspect(new ByteArrayInputStream(image));
 			return detector.detect(image, options);
@@ -213,15 +215,17 @@ class RekognitionEndpoint {
 		}
 	}
 
+	private static RekognitionError unrecognized() {
+		return new RekognitionError("UnrecognizedClientException", 400,
+				"The security token included in the request is invalid.");
+	}
+
 	/**
 	 * An S3Object is one of the key owner's images: the bucket is their username (in any case) and the name an
 	 * attachment id of theirs. Another bucket is AccessDeniedException, a name that is not one of their
 	 * images InvalidS3ObjectException, exactly as for a missing one.
 	 */
-	private byte[] read(AccessKeyService.SigningKey key, RekognitionRequests.S3Object object) {
-		User owner = users.findById(key.ownerId())
-			.orElseThrow(() -> new RekognitionError("UnrecognizedClientException", 400,
-					"The security token included in the request is invalid."));
+	private byte[] read(User owner, RekognitionRequests.S3Object object) {
 		if (!User.key(owner.username()).equals(object.bucket().toLowerCase(Locale.ROOT))) {
 			throw new RekognitionError("AccessDeniedException", 400,
 					"this access key may read the bucket " + owner.username() + " only");

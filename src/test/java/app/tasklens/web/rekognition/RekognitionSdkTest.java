@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
@@ -38,6 +41,9 @@ class RekognitionSdkTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private ApiClient api;
 
@@ -173,6 +179,26 @@ class RekognitionSdkTest {
 			api.delete("/api/access-keys/" + key.id()).as(erin).send().expect(204);
 			assertRefused(catchThrowableOfType(RekognitionException.class, () -> current.detectLabels(r -> r.image(dog))),
 					400, "UnrecognizedClientException");
+		}
+	}
+
+	@Test
+	void aDisabledAccountsKeysAreRefusedUntilAnAdminEnablesItAgain() {
+		User admin = api.signUp(ApiClient.unique("admin"));
+		jdbc.sql("UPDATE users SET admin = TRUE WHERE id = ?").param(admin.id()).update();
+		User gina = api.signUp(ApiClient.unique("gina"));
+		Image dog = bytes(TestImages.darknet("dog.jpg"));
+		try (RekognitionClient rekognition = clientOf(gina)) {
+			assertThat(names(rekognition.detectLabels(r -> r.image(dog)))).contains("Dog");
+
+			api.patch("/api/admin/users/" + gina.id()).as(admin).json(Map.of("disabled", true)).send().expect(204);
+			assertRefused(catchThrowableOfType(RekognitionException.class,
+					() -> rekognition.detectLabels(r -> r.image(dog))), 400, "UnrecognizedClientException");
+			assertRefused(catchThrowableOfType(RekognitionException.class,
+					() -> rekognition.detectText(r -> r.image(dog))), 400, "UnrecognizedClientException");
+
+			api.patch("/api/admin/users/" + gina.id()).as(admin).json(Map.of("disabled", false)).send().expect(204);
+			assertThat(names(rekognition.detectLabels(r -> r.image(dog)))).as("enabled again").contains("Dog");
 		}
 	}
 
