@@ -3,7 +3,7 @@ package app.tasklens.admin;
 import java.time.Instant;
 import java.util.List;
 
-/** Figures across all accounts, read for the admin page (port; a SQL store has it, DynamoDB does not). */
+/** Figures across all accounts, read for the admin page (port). */
 public interface AdminReports {
 
 	/** Every account, oldest first. */

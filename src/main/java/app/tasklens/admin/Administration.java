@@ -22,17 +22,13 @@ public class Administration {
 	/** Failures listed on the page: enough to see a pattern, few enough to read. */
 	static final int RECENT_FAILURES = 20;
 
-	static final String NOT_ON_DYNAMODB = "Users, storage used, the labeling queue and failures are not available"
-			+ " with the DynamoDB store (tasklens.store=dynamodb): it keeps no index across accounts."
-			+ " Models health is shown.";
-
 	private final Users users;
 	private final AccountStanding standing;
-	private final Optional<AdminReports> reports;
+	private final AdminReports reports;
 	private final MissingModels missingModels;
 	private final Clock clock;
 
-	Administration(Users users, AccountStanding standing, Optional<AdminReports> reports, MissingModels missingModels,
+	Administration(Users users, AccountStanding standing, AdminReports reports, MissingModels missingModels,
 			Clock clock) {
 		this.users = users;
 		this.standing = standing;
@@ -43,10 +39,9 @@ public class Administration {
 
 	/**
 	 * @param models {@code null} while the models are in place, else what is missing and how to fix it
-	 * @param unavailable {@code null}, or why users, queue and failures are not shown (they are empty then)
 	 */
 	public record Overview(String models, Instant modelsMissingSince, List<AdminReports.UserUsage> users,
-			AdminReports.LabelingQueue queue, List<AdminReports.LabelingFailure> failures, String unavailable) {
+			AdminReports.LabelingQueue queue, List<AdminReports.LabelingFailure> failures) {
 
 		public boolean modelsReady() {
 			return models == null;
@@ -59,10 +54,8 @@ public class Administration {
 		Optional<MissingModels.Condition> missing = missingModels.condition();
 		String models = missing.map(MissingModels.Condition::reason).orElse(null);
 		Instant since = missing.map(MissingModels.Condition::since).orElse(null);
-		return reports
-			.map(store -> new Overview(models, since, store.users(), store.queue(clock.instant()),
-					store.recentFailures(RECENT_FAILURES), null))
-			.orElseGet(() -> new Overview(models, since, List.of(), null, List.of(), NOT_ON_DYNAMODB));
+		return new Overview(models, since, reports.users(), reports.queue(clock.instant()),
+				reports.recentFailures(RECENT_FAILURES));
 	}
 
 	/**

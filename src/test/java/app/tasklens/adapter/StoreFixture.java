@@ -8,6 +8,7 @@ import app.tasklens.Ids;
 import app.tasklens.account.AccessKeys;
 import app.tasklens.account.User;
 import app.tasklens.account.Users;
+import app.tasklens.admin.AdminReports;
 import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.attachment.ImageHeader;
@@ -34,6 +35,8 @@ public interface StoreFixture extends AutoCloseable {
 	AttachmentLabels labels();
 
 	LabelingJobs jobs();
+
+	AdminReports adminReports();
 
 	/** Runs {@code work} in one transaction of this store, committed when it returns. */
 	<T> T inTransaction(Supplier<T> work);

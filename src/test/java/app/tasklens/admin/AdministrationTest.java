@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +19,8 @@ import app.tasklens.adapter.jdbc.SqliteStore;
 import app.tasklens.labeling.MissingModels;
 
 /**
- * Who may see the overview, and what it says, on the real user store (a SQLite file): with the SQL reports, and
- * without them, as with {@code tasklens.store=dynamodb}, where no {@link AdminReports} bean exists.
+ * Who may see the overview, and what it says, on the real user store (a SQLite file) with the SQL reports; what
+ * the reports count is {@code AdminReportsContract}'s, on every store.
  */
 class AdministrationTest {
 
@@ -49,7 +48,7 @@ class AdministrationTest {
 		store.close();
 	}
 
-	private Administration administration(Optional<AdminReports> reports) {
+	private Administration administration(AdminReports reports) {
 		MutableClock clock = new MutableClock(NOW);
 		return new Administration(store.users(), new AccountStanding(store.users(), new TokenGenerations(store.users(),
 				clock)), reports, missingModels, clock);
@@ -57,7 +56,7 @@ class AdministrationTest {
 
 	@Test
 	void onlyAnAdminsAccountGetsTheOverview() {
-		Administration administration = administration(Optional.of(store.adminReports()));
+		Administration administration = administration(store.adminReports());
 
 		assertThatThrownBy(() -> administration.overview(bob.id())).isInstanceOf(NotAdminException.class);
 		assertThatThrownBy(() -> administration.overview("no-such-user")).isInstanceOf(NotAdminException.class);
@@ -69,34 +68,18 @@ class AdministrationTest {
 	void missingModelsAreShownWithTheReasonAndSince() {
 		missingModels.missing("model yolox is missing: put yolox.onnx in /models", NOW.minusSeconds(60));
 
-		Administration.Overview overview = administration(Optional.of(store.adminReports())).overview(admin.id());
+		Administration.Overview overview = administration(store.adminReports()).overview(admin.id());
 
 		assertThat(overview.modelsReady()).isFalse();
 		assertThat(overview.models()).isEqualTo("model yolox is missing: put yolox.onnx in /models");
 		assertThat(overview.modelsMissingSince()).isEqualTo(NOW.minusSeconds(60));
 		missingModels.present();
-		assertThat(administration(Optional.of(store.adminReports())).overview(admin.id()).modelsReady()).isTrue();
-	}
-
-	@Test
-	void withoutReportsTheOverviewSaysWhatIsNotAvailableAndStillShowsTheModels() {
-		missingModels.missing("model yolox is missing", NOW);
-
-		Administration.Overview overview = administration(Optional.empty()).overview(admin.id());
-
-		assertThat(overview.unavailable()).isEqualTo(Administration.NOT_ON_DYNAMODB)
-			.contains("tasklens.store=dynamodb").contains("not available");
-		assertThat(overview.users()).isEmpty();
-		assertThat(overview.failures()).isEmpty();
-		assertThat(overview.queue()).isNull();
-		assertThat(overview.models()).isEqualTo("model yolox is missing");
-		assertThatThrownBy(() -> administration(Optional.empty()).overview(bob.id()))
-			.isInstanceOf(NotAdminException.class);
+		assertThat(administration(store.adminReports()).overview(admin.id()).modelsReady()).isTrue();
 	}
 
 	@Test
 	void anAdminMakesAndUnmakesAdminsAndDisablesOthersButNotThemselves() {
-		Administration administration = administration(Optional.of(store.adminReports()));
+		Administration administration = administration(store.adminReports());
 
 		assertThat(administration.setAdmin(admin.id(), bob.id(), true)).contains("bob");
 		assertThat(administration.isAdmin(bob.id())).isTrue();

@@ -98,6 +98,11 @@ class DynamoDbConfiguration {
 	}
 
 	@Bean
+	DynamoDbAdminReports adminReports(DynamoDbWrites writes, DynamoDbSettings settings) {
+		return new DynamoDbAdminReports(writes, settings.table());
+	}
+
+	@Bean
 	DynamoDbLabelingJobs labelingJobs(DynamoDbWrites writes, DynamoDbSettings settings) {
 		return new DynamoDbLabelingJobs(writes, settings.table());
 	}

@@ -33,7 +33,7 @@ class AdminController {
 	@GetMapping("/api/admin/overview")
 	@Operation(summary = "Accounts with their tasks, images and bytes stored; models health; labeling queue and recent"
 			+ " failures", description = "models is null while the models are in place, else what is missing and how to"
-					+ " fix it. With tasklens.store=dynamodb, users, queue and failures are empty and unavailable says why.")
+					+ " fix it.")
 	@ApiResponse(responseCode = "200", description = "The overview")
 	@ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
 	Administration.Overview overview(CurrentUser user) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import app.tasklens.Ids;
 import app.tasklens.account.AccessKeys;
 import app.tasklens.account.Users;
+import app.tasklens.admin.AdminReports;
 import app.tasklens.adapter.StoreFixture;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.labeling.AttachmentLabels;
@@ -72,6 +73,11 @@ final class DynamoDbFixture implements StoreFixture {
 	@Override
 	public LabelingJobs jobs() {
 		return new DynamoDbLabelingJobs(writes, table);
+	}
+
+	@Override
+	public AdminReports adminReports() {
+		return new DynamoDbAdminReports(writes, table);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tasklens.account.AccessKeys;
 import app.tasklens.account.Users;
+import app.tasklens.admin.AdminReports;
 import app.tasklens.adapter.StoreFixture;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.labeling.AttachmentLabels;
@@ -92,6 +93,11 @@ final class JdbcFixture implements StoreFixture {
 	@Override
 	public LabelingJobs jobs() {
 		return new JdbcLabelingJobs(jdbc, dialect);
+	}
+
+	@Override
+	public AdminReports adminReports() {
+		return new JdbcAdminReports(jdbc);
 	}
 
 	@Override

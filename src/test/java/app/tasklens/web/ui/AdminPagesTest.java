@@ -63,7 +63,6 @@ class AdminPagesTest {
 			.contains(">0 B<").doesNotContain("(admin)");
 		assertThat(row(page, admin.user().username())).contains("(admin)").contains("user-tasks\">0<");
 		assertThat(page.has("queue-length")).isTrue();
-		assertThat(page.has("admin-unavailable")).isFalse();
 	}
 
 	@Test
