@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 
 import app.tasklens.TasklensProcess;
 import app.tasklens.TestImages;
+import app.tasklens.adapter.jdbc.PostgresServer;
 import app.tasklens.adapter.s3.S3StandIn;
 import app.tasklens.web.api.ApiClient;
 import app.tasklens.web.api.ApiClient.User;
@@ -27,14 +29,16 @@ import app.tasklens.web.api.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Tasklens with its images in a bucket of the S3 stand-in. It runs as its own process with
+ * Tasklens with its data in PostgreSQL and its images in a bucket of the S3 stand-in. It runs as its own
+ * process with {@code TASKLENS_DATABASE_URL} (a new empty database its Flyway migrates) and
  * {@code TASKLENS_OBJECTS_S3_*} (and the stand-in's keys as {@code AWS_ACCESS_KEY_ID}…), as a user starts
  * {@code ./tasklens}; the bucket's CORS rule is the one the README gives. The story in real Chromium: sign
  * up, create a task, send a photo straight to the bucket, see the labels appear by themselves, the
  * thumbnail loaded from the bucket, find the task by "animal", and deleting the task takes the objects out
  * of the bucket. Over the API: an upload whose completion call never came is found by the sweep, bytes
  * that are no image are rejected and deleted from the bucket, and images are presigned redirects that the
- * Content-Security-Policy allows. The server's data folder never holds an image.
+ * Content-Security-Policy allows. The server's data folder never holds an image
+ * or a database.
  */
 class S3StoryBrowserTest {
 
@@ -51,7 +55,9 @@ class S3StoryBrowserTest {
 		BrowserSession.assumeChromium();
 		dataDir = ApiIntegrationTest.FreshDataDir.newDataDir();
 		bucket = S3.newBucket("story");
-		server = TasklensProcess.start(dataDir, "s3-story", List.of("-Xmx384m"), S3.environment(bucket),
+		Map<String, String> environment = new HashMap<>(S3.environment(bucket));
+		environment.putAll(PostgresServer.get().environment(PostgresServer.get().newEmptyDatabase()));
+		server = TasklensProcess.start(dataDir, "s3-story", List.of("-Xmx384m"), environment,
 				"--tasklens.attachments.sweep-interval=300ms");
 		S3.allow(bucket, page());
 		api = new ApiClient(server.port());
@@ -63,6 +69,7 @@ class S3StoryBrowserTest {
 			server.close();
 		}
 		assertThat(Files.exists(dataDir.resolve("objects"))).as("no image in the data folder").isFalse();
+		assertThat(Files.exists(dataDir.resolve("tasklens.db"))).as("no SQLite database in the data folder").isFalse();
 	}
 
 	private static String page() {
