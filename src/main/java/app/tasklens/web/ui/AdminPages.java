@@ -1,5 +1,7 @@
 package app.tasklens.web.ui;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,16 +28,22 @@ import app.tasklens.web.CurrentUser;
 class AdminPages {
 
 	private final Administration administration;
+	private final ZoneId zone;
 
-	AdminPages(Administration administration) {
+	AdminPages(Administration administration, Clock clock) {
 		this.administration = administration;
+		this.zone = clock.getZone();
 	}
 
 	@GetMapping("/admin")
-	String admin(CurrentUser user, Model model) {
+	String admin(CurrentUser user, Model model, Locale locale) {
 		Administration.Overview overview = administration.overview(user.id());
 		model.addAttribute("user", user).addAttribute("overview", overview)
-			.addAttribute("users", overview.users().stream().map(UserRow::of).toList());
+			.addAttribute("modelsMissingSince", overview.modelsMissingSince() == null ? null
+					: ShownDates.dateTime(overview.modelsMissingSince(), zone, locale))
+			.addAttribute("users", overview.users().stream().map(usage -> UserRow.of(usage, zone, locale)).toList())
+			.addAttribute("failures", overview.failures().stream()
+				.map(failure -> FailureRow.of(failure, zone, locale)).toList());
 		return "admin";
 	}
 
@@ -63,8 +71,8 @@ class AdminPages {
 	record UserRow(String id, String username, String createdOn, boolean admin, boolean disabled, long tasks,
 			long images, long storedBytes, String stored) {
 
-		static UserRow of(AdminReports.UserUsage usage) {
-			return new UserRow(usage.id(), usage.username(), usage.createdAt().toString().substring(0, 10),
+		static UserRow of(AdminReports.UserUsage usage, ZoneId zone, Locale locale) {
+			return new UserRow(usage.id(), usage.username(), ShownDates.date(usage.createdAt(), zone, locale),
 					usage.admin(), usage.disabled(), usage.tasks(), usage.images(), usage.storedBytes(),
 					size(usage.storedBytes()));
 		}
@@ -82,6 +90,16 @@ class AdminPages {
 				unit++;
 			}
 			return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+		}
+	}
+
+	/** One line of the failures table, its time written for people and for {@code <time datetime>}. */
+	record FailureRow(String attachmentId, String username, String filename, String reason, String failedIso,
+			String failed) {
+
+		static FailureRow of(AdminReports.LabelingFailure failure, ZoneId zone, Locale locale) {
+			return new FailureRow(failure.attachmentId(), failure.username(), failure.filename(), failure.reason(),
+					ShownDates.iso(failure.failedAt(), zone), ShownDates.dateTime(failure.failedAt(), zone, locale));
 		}
 	}
 

@@ -63,6 +63,11 @@ class AdminPagesTest {
 			.contains(">0 B<").doesNotContain("(admin)");
 		assertThat(row(page, admin.user().username())).contains("(admin)").contains("user-tasks\">0<");
 		assertThat(page.has("queue-length")).isTrue();
+
+		String german = mvc.perform(get("/admin").session(session).header("Accept-Language", "de-DE")).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(row(new PageHtml(german), bob.user().username())).as("the date in the reader's locale")
+			.containsPattern("class=\"date\">\\d\\d\\.\\d\\d\\.\\d{4}<");
 	}
 
 	@Test
