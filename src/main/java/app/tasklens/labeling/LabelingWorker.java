@@ -230,6 +230,8 @@ public class LabelingWorker implements SmartLifecycle {
 			threads.add(thread);
 			thread.start();
 		}
+		// The name its claims carry in labeling_jobs.lease_owner: which node holds a job, seen from the database.
+		log.info("{} labeling threads, lease owner {}", settings.workers(), name);
 	}
 
 	/** Lets the running jobs finish for a while; a job still running is taken again after a restart. */
