@@ -114,11 +114,24 @@ class AttachmentPages {
 		return "attachment-parts :: card";
 	}
 
-	/** The image opened: in the page's dialog for htmx and {@code js/app.js}, as a page of its own without. */
+	/**
+	 * The image opened: in the page's dialog for htmx and {@code js/app.js}, as a page of its own without.
+	 * Opened from the gallery ({@code from=images}, with its search and label) Previous and Next step through
+	 * the gallery; otherwise through the task's images.
+	 */
 	@GetMapping("/{attachmentId}/view")
 	String view(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String label,
 			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model) {
-		model.addAttribute("view", cards.view(user.id(), taskId, attachmentId));
+		if (ImageFilter.FROM.equals(from)) {
+			ImageFilter gallery = new ImageFilter(q, label, null);
+			model.addAttribute("view", cards.viewInGallery(user.id(), taskId, attachmentId, gallery))
+				.addAttribute("gallery", gallery);
+		}
+		else {
+			model.addAttribute("view", cards.view(user.id(), taskId, attachmentId));
+		}
 		return htmx ? "attachment-parts :: viewer" : "attachment";
 	}
 
