@@ -36,8 +36,8 @@ class GalleryBrowserTest {
 			String ride = browser.createTask("Riding lesson", "", null);
 			browser.uploadImage(ride, darknet.resolve("horses.jpg"));
 			browser.awaitLabels(ride, "Horse");
-			String dog = browser.imageIds(walk).get(0);
-			String horses = browser.imageIds(ride).get(0);
+			String dog = image(browser, walk, 0);
+			String horses = image(browser, ride, 0);
 
 			String galleryTab = browser.openTab("/");
 			browser.driver().findElement(By.id("nav-images")).click();
@@ -49,8 +49,7 @@ class GalleryBrowserTest {
 
 			browser.showTab(tasksTab);
 			browser.uploadImage(walk, darknet.resolve("eagle.jpg"));
-			browser.waiting().until(driver -> browser.imageIds(walk).size() == 2);
-			String eagle = browser.imageIds(walk).get(1);
+			String eagle = image(browser, walk, 1);
 			browser.showTab(galleryTab);
 			browser.waiting().until(driver -> browser.galleryImageIds().size() == 3);
 			assertThat(browser.galleryImageIds()).as("the other tab's new image, live").containsExactly(eagle, horses, dog);
@@ -89,5 +88,13 @@ class GalleryBrowserTest {
 			browser.screenshot("gallery-phone");
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
+	}
+
+	/** The id of the task's image at {@code index}, read inside a wait: a live update may swap the cards. */
+	private static String image(BrowserSession browser, String taskId, int index) {
+		return browser.waiting().until(driver -> {
+			List<String> ids = browser.imageIds(taskId);
+			return ids.size() > index ? ids.get(index) : null;
+		});
 	}
 }
