@@ -27,8 +27,11 @@ class LabelSuggestions {
 		this.labels = labels;
 	}
 
-	/** A suggested label: its name, what it finds ("3 tasks"), and the filtered list. Public for the template. */
-	record Suggestion(String name, String finds, String href) {
+	/**
+	 * A suggested label: its name, what it finds ("3 tasks"), the filtered list and what following it does.
+	 * Public for the template.
+	 */
+	record Suggestion(String name, String finds, String href, String title) {
 	}
 
 	/** @param in {@code images} for the gallery's filter: its suggestions lead to the gallery and count images */
@@ -38,8 +41,11 @@ class LabelSuggestions {
 		boolean gallery = ImageFilter.FROM.equals(in);
 		ImageFilter images = new ImageFilter(filter.q(), null, null);
 		List<Suggestion> suggestions = labels.suggest(user.id(), typed, SHOWN).stream()
-			.map(found -> gallery ? new Suggestion(found.name(), images(found), images.withLabel(found.name()))
-					: new Suggestion(found.name(), count(found), filter.withLabel(found.name())))
+			.map(found -> gallery
+					? new Suggestion(found.name(), images(found), images.withLabel(found.name()),
+							"Show images of " + found.name())
+					: new Suggestion(found.name(), count(found), filter.withLabel(found.name()),
+							"Show tasks with images of " + found.name()))
 			.toList();
 		model.addAttribute("suggestions", suggestions).addAttribute("typed", typed);
 		return "task-parts :: label-suggestions";

@@ -4,7 +4,10 @@ import static app.tasklens.web.ui.AttachedImages.detection;
 import static app.tasklens.web.ui.AttachedImages.label;
 import static app.tasklens.web.ui.AttachedImages.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.time.Clock;
 import java.util.List;
@@ -121,6 +124,20 @@ class GalleryPagesTest {
 			.contains("Image 2 of 2 in this task");
 		assertThat(mvc.perform(get(view(walk, dog) + "?from=images").session(bob.session())).andReturn()
 			.getResponse().getStatus()).as("another user's image").isEqualTo(404);
+	}
+
+	@Test
+	void aLabelChangedInTheViewerOpenedFromTheGalleryKeepsItSteppingThroughTheGallery() throws Exception {
+		String viewer = page(view(walk, cat) + "?from=images&label=animal", alice);
+		String remove = view(walk, cat).replace("/view", "/labels/remove") + "?from=images&amp;label=animal";
+		assertThat(viewer).contains("action=\"" + remove + "\"");
+
+		mvc.perform(post(remove.replace("&amp;", "&")).with(csrf()).session(alice.session()).param("name", "Sofa"))
+			.andExpect(redirectedUrl(view(walk, cat) + "?from=images&label=animal"));
+		String htmx = mvc.perform(post(view(walk, cat).replace("/view", "/labels") + "?from=images")
+			.with(csrf()).session(alice.session()).header("HX-Request", "true").param("name", "Pet"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(htmx).contains("Image 1 of 3 in all your images").contains("?from=images");
 	}
 
 	private static String view(Task task, Attachment image) {
