@@ -618,6 +618,12 @@
     existing.remove();
   }
 
+  // All images: the gallery's results are asked for again (reloadList) on any change to an image or a task,
+  // instead of swapping single cards, since a change may move an image in or out of a search or label filter.
+  function gallery() {
+    return document.getElementById('gallery-list') !== null;
+  }
+
   // Asks for the list in this page's view again, unless the user is busy in it; several changes in a row
   // make one request.
   var reloadTimer = null;
@@ -742,6 +748,10 @@
 
     function onChange(event, announceIt) {
       var change = JSON.parse(event.data);
+      if (gallery()) {
+        reloadList();
+        return;
+      }
       refreshCard(change.taskId, change.attachmentId, announceIt || change.status === 'FAILED');
     }
 
@@ -750,7 +760,9 @@
       source.addEventListener('open', function () {
         // Back after a break: the browser sent Last-Event-ID and the server replays what it still has,
         // but a new connection has no id to send, and a restarted server knows none. Reload the cards.
-        if (interrupted) {
+        if (interrupted && gallery()) {
+          reloadList();
+        } else if (interrupted) {
           refreshAllCards();
         }
         interrupted = false;
@@ -764,11 +776,24 @@
       });
       source.addEventListener('deleted', function (event) {
         removeCard(JSON.parse(event.data).attachmentId);
+        if (gallery()) {
+          reloadList();
+        }
       });
       source.addEventListener('task', function (event) {
-        taskEvent(JSON.parse(event.data));
+        if (gallery()) {
+          reloadList(); // a task renamed or deleted: its images' cards say so
+        } else {
+          taskEvent(JSON.parse(event.data));
+        }
       });
-      source.addEventListener('reset', refreshAllCards);
+      source.addEventListener('reset', function () {
+        if (gallery()) {
+          reloadList();
+        } else {
+          refreshAllCards();
+        }
+      });
       source.addEventListener('error', function () {
         interrupted = true;
         // The browser retries by itself unless the answer was not a stream at all (signed out, server
@@ -791,6 +816,13 @@
     }
     window.setInterval(function () {
       if (document.hidden) {
+        return;
+      }
+      if (gallery()) {
+        if (document.querySelector('#gallery-list li.attachment[data-status="UPLOADED"], '
+            + '#gallery-list li.attachment[data-status="LABELING"]')) {
+          reloadList();
+        }
         return;
       }
       document.querySelectorAll('li.attachment[id][data-status="UPLOADED"], li.attachment[id][data-status="LABELING"]')

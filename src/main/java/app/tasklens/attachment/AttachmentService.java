@@ -12,6 +12,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tasklens.task.CursorSeal;
+import app.tasklens.task.InvalidCursorException;
+import app.tasklens.task.InvalidTaskException;
 import app.tasklens.task.TaskDeleted;
 import app.tasklens.task.TaskNotFoundException;
 import app.tasklens.task.Tasks;
@@ -23,27 +26,88 @@ public class AttachmentService {
 	/** How long a direct download link from the store works. */
 	private static final Duration DOWNLOAD_TTL = Duration.ofMinutes(5);
 
+	/** The gallery's cursors are sealed for it: a task list's cursor does not open as one. */
+	private static final String IMAGES = "images";
+
 	private final Tasks tasks;
 	private final Attachments attachments;
 	private final ObjectStore store;
 	private final Thumbnails thumbnails;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final CursorSeal cursors;
 
 	AttachmentService(Tasks tasks, Attachments attachments, ObjectStore store, Thumbnails thumbnails,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CursorSeal cursors) {
 		this.tasks = tasks;
 		this.attachments = attachments;
 		this.store = store;
 		this.thumbnails = thumbnails;
 		this.events = events;
 		this.clock = clock;
+		this.cursors = cursors;
 	}
 
 	/** The task's attachments, oldest first. */
 	public List<Attachment> list(String ownerId, String taskId) {
 		tasks.find(ownerId, taskId).orElseThrow(TaskNotFoundException::new);
 		return attachments.listByTask(ownerId, taskId);
+	}
+
+	/** A page of the user's images across their tasks (the gallery); its {@code nextCursor} is sealed for them. */
+	public ImagePage images(String ownerId, ImageQuery query) {
+		ImagePage page = attachments.images(ownerId, query);
+		return new ImagePage(page.items(), cursors.seal(IMAGES, ownerId, page.nextCursor()));
+	}
+
+	/**
+	 * The position named by a {@code nextCursor} that {@link #images} gave this user.
+	 *
+	 * @throws app.tasklens.task.InvalidCursorException for any other text, a task list's cursor included
+	 */
+	public ImageQuery.Cursor imageCursor(String ownerId, String nextCursor) {
+		try {
+			return ImageQuery.Cursor.parse(cursors.open(IMAGES, ownerId, nextCursor));
+		}
+		catch (InvalidTaskException ex) {
+			throw new InvalidCursorException();
+		}
+	}
+
+	/**
+	 * The image {@code attachmentId} among the user's images matching {@code query} (its position aside): the
+	 * one before and after it and where it stands, for the viewer opened from the gallery. Empty when it does
+	 * not match (any more).
+	 */
+	public Optional<Around> around(String ownerId, String attachmentId, ImageQuery query) {
+		Optional<Attachment> found = attachments.findById(attachmentId)
+			.filter(image -> image.ownerId().equals(ownerId) && image.hasImage());
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		ImageQuery.Cursor at = ImageQuery.Cursor.of(found.get());
+		ImageQuery all = query.from(null, ImageQuery.Direction.OLDER, 1);
+		int newer = attachments.countImages(ownerId, all.from(at, ImageQuery.Direction.NEWER, 1));
+		int count = attachments.countImages(ownerId, all);
+		int older = attachments.countImages(ownerId, all.from(at, ImageQuery.Direction.OLDER, 1));
+		if (newer + older + 1 != count) {
+			return Optional.empty(); // it does not match the query itself
+		}
+		Attachment previous = first(attachments.images(ownerId, all.from(at, ImageQuery.Direction.NEWER, 1)));
+		Attachment next = first(attachments.images(ownerId, all.from(at, ImageQuery.Direction.OLDER, 1)));
+		return Optional.of(new Around(previous, next, newer + 1, count));
+	}
+
+	/**
+	 * @param previous the newer neighbour, or {@code null} at the newest
+	 * @param next the older neighbour, or {@code null} at the oldest
+	 * @param position 1-based, of {@code count}
+	 */
+	public record Around(Attachment previous, Attachment next, int position, int count) {
+	}
+
+	private static Attachment first(ImagePage page) {
+		return page.items().isEmpty() ? null : page.items().get(0);
 	}
 
 	public Attachment get(String ownerId, String taskId, String attachmentId) {

@@ -24,6 +24,16 @@ public interface Attachments {
 	List<Attachment> listByTask(String ownerId, String taskId);
 
 	/**
+	 * The owner's images (attachments with stored bytes) across all their tasks that match {@code query}, in its
+	 * direction from its position, at most {@code query.limit()}; the next cursor continues in that direction.
+	 * Label filter and search read the labels as shown, the user's edits applied, as the task list does.
+	 */
+	ImagePage images(String ownerId, ImageQuery query);
+
+	/** How many of the owner's images match {@code query} on its side of its position (its limit aside). */
+	int countImages(String ownerId, ImageQuery query);
+
+	/**
 	 * Deletes the attachment (with its labels and pending labeling) and records its
 	 * {@linkplain Attachment#objectKeys() objects} for deletion in the same transaction; the objects are
 	 * deleted after the commit by {@link #objectsToDelete}.

@@ -31,6 +31,8 @@ public class CursorSeal {
 	/** Far longer than any cursor a store makes; junk is refused before it is decoded. */
 	private static final int MAX_LENGTH = 512;
 
+	private static final String TASKS = "tasks";
+
 	private final SecretKeySpec key;
 
 	@Autowired
@@ -45,7 +47,36 @@ public class CursorSeal {
 
 	/** The cursor {@code ownerId}'s client gets; {@code null} (the last page) stays {@code null}. */
 	String seal(String ownerId, String cursor) {
-		return cursor == null ? null : cursor + "." + new String(encodedMac(ownerId, cursor), StandardCharsets.US_ASCII);
+		return seal(TASKS, ownerId, cursor);
+	}
+
+	/**
+	 * A cursor of another list than the tasks ({@code list}, such as "images"), sealed for {@code ownerId} and
+	 * that list: one list's cursor does not open as another's.
+	 */
+	public String seal(String list, String ownerId, String cursor) {
+		return cursor == null ? null
+				: cursor + "." + new String(encodedMac(list, ownerId, cursor), StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * The store's cursor inside a cursor {@link #seal(String, String, String) sealed} for {@code list} and
+	 * {@code ownerId}.
+	 *
+	 * @throws InvalidCursorException for any other text
+	 */
+	public String open(String list, String ownerId, String sealed) {
+		int dot = sealed == null || sealed.length() > MAX_LENGTH ? -1 : sealed.lastIndexOf('.');
+		if (dot < 0) {
+			throw new InvalidCursorException();
+		}
+		String cursor = sealed.substring(0, dot);
+		// Compared as text: only the one spelling this server writes is accepted.
+		byte[] given = sealed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+		if (!MessageDigest.isEqual(given, encodedMac(list, ownerId, cursor))) {
+			throw new InvalidCursorException();
+		}
+		return cursor;
 	}
 
 	/**
@@ -54,16 +85,7 @@ public class CursorSeal {
 	 * @throws InvalidCursorException when the text was not sealed by this server for {@code ownerId}
 	 */
 	TaskQuery.Cursor open(String ownerId, String sealed) {
-		int dot = sealed == null || sealed.length() > MAX_LENGTH ? -1 : sealed.lastIndexOf('.');
-		if (dot < 0) {
-			throw new InvalidCursorException();
-		}
-		String cursor = sealed.substring(0, dot);
-		// Compared as text: only the one spelling this server writes is accepted.
-		byte[] given = sealed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-		if (!MessageDigest.isEqual(given, encodedMac(ownerId, cursor))) {
-			throw new InvalidCursorException();
-		}
+		String cursor = open(TASKS, ownerId, sealed);
 		try {
 			return TaskQuery.Cursor.parse(cursor);
 		}
@@ -72,12 +94,12 @@ public class CursorSeal {
 		}
 	}
 
-	private byte[] encodedMac(String ownerId, String cursor) {
+	private byte[] encodedMac(String list, String ownerId, String cursor) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			// The owner's id cannot hold a newline, so the two parts cannot be shifted into each other.
-			byte[] full = mac.doFinal(("tasks\n" + ownerId + "\n" + cursor).getBytes(StandardCharsets.UTF_8));
+			// Neither the list's name nor the owner's id holds a newline, so the parts cannot be shifted into each other.
+			byte[] full = mac.doFinal((list + "\n" + ownerId + "\n" + cursor).getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encode(Arrays.copyOf(full, MAC_BYTES));
 		}
 		catch (GeneralSecurityException ex) {

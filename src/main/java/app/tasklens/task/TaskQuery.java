@@ -67,20 +67,13 @@ public record TaskQuery(Boolean done, String text, String label, Cursor after, i
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidTaskException("limit", "limit must be between 1 and " + MAX_LIMIT);
 		}
-		// Searching for a NUL matched every task (found by a red team); no title or body holds one anyway.
-		if (text != null && text.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidTaskException("q", "q must not contain control characters");
-		}
-		if (label != null && label.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidTaskException("label", "label must not contain control characters");
-		}
 		sort = sort == null ? Sort.NEWEST : sort;
 		if (after != null && after.sort() != sort) {
 			throw new InvalidTaskException("cursor", "cursor belongs to the " + after.sort().code()
 					+ " order, not to " + sort.code());
 		}
-		text = blankToNull(text);
-		label = blankToNull(label);
+		text = filterText("q", text);
+		label = filterText("label", label);
 	}
 
 	/** Newest first. */
@@ -92,7 +85,16 @@ public record TaskQuery(Boolean done, String text, String label, Cursor after, i
 		return new TaskQuery(null, null, null, null, limit);
 	}
 
-	private static String blankToNull(String value) {
+	/**
+	 * A search text or label filter as a query takes it: stripped, {@code null} when blank.
+	 *
+	 * @throws InvalidTaskException when it holds a control character: searching for a NUL matched every task
+	 *         (found by a red team); no title, body or label holds one anyway
+	 */
+	public static String filterText(String parameter, String value) {
+		if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidTaskException(parameter, parameter + " must not contain control characters");
+		}
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 

@@ -15,6 +15,9 @@ import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentStatus;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.attachment.ConcurrentAttachmentChangeException;
+import app.tasklens.attachment.ImageHeader;
+import app.tasklens.attachment.ImagePage;
+import app.tasklens.attachment.ImageQuery;
 import app.tasklens.attachment.ImageType;
 import app.tasklens.labeling.AttachmentLabels;
 import app.tasklens.labeling.BoundingBox;
@@ -283,6 +286,90 @@ public abstract class AttachmentsContract {
 		assertThat(attachments.objectsToDelete(10)).containsExactly("a/b/c.jpg");
 		attachments.objectDeleted("a/b/c.jpg");
 		assertThat(attachments.objectsToDelete(10)).isEmpty();
+	}
+
+	@Test
+	void imagesAreTheOwnersStoredImagesAcrossTasksNewestFirstPageByPage() {
+		Instant start = Instant.parse("2026-12-01T10:00:00Z");
+		Task second = Task.create(task.ownerId(), "another task", "", null, start);
+		store.tasks().add(second);
+		Attachment oldest = imageAt(task, start);
+		Attachment middle = imageAt(second, start.plusSeconds(1));
+		Attachment newest = imageAt(task, start.plusSeconds(2));
+		attachments.add(Attachment.create(task.ownerId(), task.id(), "pending.png", ImageType.PNG, null,
+				start.plusSeconds(3), Duration.ofMinutes(15)));
+		Attachment rejected = Attachment.create(task.ownerId(), task.id(), "x.png", ImageType.PNG, null,
+				start.plusSeconds(4), Duration.ofMinutes(15));
+		attachments.add(rejected);
+		Attachment loaded = attachments.findById(rejected.id()).orElseThrow();
+		loaded.rejected("not an image", start);
+		attachments.update(loaded);
+		Attachment someoneElses = imageAt(store.task(), start.plusSeconds(5));
+
+		ImagePage first = attachments.images(task.ownerId(), new ImageQuery(null, null, null, 2));
+		assertThat(first.items()).extracting(Attachment::id).containsExactly(newest.id(), middle.id());
+		assertThat(first.nextCursor()).isNotNull();
+		ImagePage rest = attachments.images(task.ownerId(),
+				new ImageQuery(null, null, ImageQuery.Cursor.parse(first.nextCursor()), 2));
+		assertThat(rest.items()).extracting(Attachment::id).containsExactly(oldest.id());
+		assertThat(rest.nextCursor()).isNull();
+
+		ImageQuery all = new ImageQuery(null, null, null, 10);
+		assertThat(attachments.countImages(task.ownerId(), all)).isEqualTo(3);
+		assertThat(attachments.images(task.ownerId(), all.from(ImageQuery.Cursor.of(oldest), ImageQuery.Direction.NEWER, 10))
+			.items()).as("newer than the oldest, nearest first").extracting(Attachment::id)
+			.containsExactly(middle.id(), newest.id());
+		assertThat(attachments.countImages(task.ownerId(),
+				all.from(ImageQuery.Cursor.of(middle), ImageQuery.Direction.OLDER, 10))).isEqualTo(1);
+		assertThat(attachments.images(someoneElses.ownerId(), all).items()).extracting(Attachment::id)
+			.containsExactly(someoneElses.id());
+	}
+
+	@Test
+	void imagesAreFilteredByTheirOwnLabelsAsShownAndSearchedAsTasksAre() {
+		Attachment dog = store.uploadedAttachment(task);
+		labels.replace(dog, dog(), Instant.now());
+		Task second = Task.create(task.ownerId(), "another chore", "feed them", null, Instant.now());
+		store.tasks().add(second);
+		Attachment cat = store.uploadedAttachment(second);
+		labels.replace(cat, new LabelDetection(List.of(label("Cat")), List.of(), null, "onbox-1"), Instant.now());
+		Attachment unlabeled = store.uploadedAttachment(task);
+		labels.replace(store.uploadedAttachment(store.task()), dog(), Instant.now());
+
+		assertThat(images(null, "Animal")).as("a parent, the image's own").containsExactly(dog.id());
+		assertThat(images(null, "cat")).containsExactly(cat.id());
+		assertThat(images("dogs", null)).as("a label, as a plural").containsExactly(dog.id());
+		assertThat(images("pets", null)).as("an alias").containsExactly(dog.id());
+		assertThat(images("GOOD", null)).as("text read in the image").containsExactly(dog.id());
+		assertThat(images("golden task", null)).as("a label's word and its task's").containsExactly(dog.id());
+		assertThat(images("chore", null)).as("its task's title").containsExactly(cat.id());
+		assertThat(images("feed them", null)).as("its task's notes as typed").containsExactly(cat.id());
+		assertThat(images("a task", null)).as("the task's title: all its images").containsExactlyInAnyOrder(dog.id(),
+				unlabeled.id());
+		assertThat(images("dog cat", null)).as("every word, in the image or its task").isEmpty();
+		assertThat(images("cats", "animal")).isEmpty();
+		assertThat(attachments.countImages(task.ownerId(), new ImageQuery("dogs", null, null, 1))).isEqualTo(1);
+
+		labels.edit(dog, labels.find(dog.id()).orElseThrow().removing("Dog").adding("Wolf").edits(), Instant.now());
+
+		assertThat(images(null, "dog")).as("the user's removal").isEmpty();
+		assertThat(images("wolf", null)).as("the user's label").containsExactly(dog.id());
+	}
+
+	private List<String> images(String text, String label) {
+		return attachments.images(task.ownerId(), new ImageQuery(text, label, null, 10)).items().stream()
+			.map(Attachment::id)
+			.toList();
+	}
+
+	private Attachment imageAt(Task owner, Instant at) {
+		Attachment attachment = Attachment.create(owner.ownerId(), owner.id(), "dog.jpg", ImageType.JPEG, 10L, at,
+				Duration.ofMinutes(15));
+		attachments.add(attachment);
+		Attachment stored = attachments.findById(attachment.id()).orElseThrow();
+		stored.objectCreated(new ImageHeader(ImageType.JPEG, 4, 3, 1), 10, 10, at);
+		attachments.update(stored);
+		return attachments.findById(attachment.id()).orElseThrow();
 	}
 
 	private List<String> searched(String text) {

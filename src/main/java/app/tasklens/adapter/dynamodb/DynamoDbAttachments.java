@@ -7,9 +7,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -19,7 +22,11 @@ import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentStatus;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.attachment.ConcurrentAttachmentChangeException;
+import app.tasklens.attachment.ImagePage;
+import app.tasklens.attachment.ImageQuery;
 import app.tasklens.attachment.ImageType;
+import app.tasklens.labeling.LabelDetection;
+import app.tasklens.search.SearchWords;
 
 /**
  * An attachment is the item {@code user#<owner>} / {@code task#<task>#attachment#<id>}, in its task's item
@@ -169,6 +176,71 @@ class DynamoDbAttachments implements Attachments {
 			}
 		}
 		return new Usage(stored, pending);
+	}
+
+	@Override
+	public ImagePage images(String ownerId, ImageQuery query) {
+		List<Attachment> found = matching(ownerId, query, query.limit() + 1L);
+		if (found.size() <= query.limit()) {
+			return new ImagePage(found, null);
+		}
+		List<Attachment> page = found.subList(0, query.limit());
+		return new ImagePage(page, ImageQuery.Cursor.of(page.get(page.size() - 1)).encode());
+	}
+
+	@Override
+	public int countImages(String ownerId, ImageQuery query) {
+		return matching(ownerId, query, Long.MAX_VALUE).size();
+	}
+
+	/**
+	 * At most {@code max} of the owner's images that match, in the query's direction. No index orders a user's images across tasks,
+	 * and a local index cannot be added to an existing table, so they are read from the user's item collection
+	 * (one Query, page by page, of the task and attachment items under {@code task#}; one more of the small
+	 * {@code terms#} items for a label or search words) and ordered here, as the task list's due order is: one
+	 * user's items are few enough. A page of 24 out of 1,000 images reads all 1,000 items.
+	 */
+	private List<Attachment> matching(String ownerId, ImageQuery query, long max) {
+		Map<String, Map<String, AttributeValue>> tasks = new HashMap<>();
+		List<Attachment> images = new ArrayList<>();
+		userItems(ownerId, "task#").forEach(item -> {
+			if (item.containsKey("imageType")) {
+				Attachment attachment = attachment(item);
+				if (attachment.hasImage() && query.wants(attachment)) {
+					images.add(attachment);
+				}
+			}
+			else {
+				tasks.put(Items.string(item, "id"), item);
+			}
+		});
+		String typed = query.text() == null ? null : query.text().toLowerCase(Locale.ROOT);
+		List<SearchWords.QueryWord> words = typed == null ? List.of() : SearchWords.query(query.text());
+		String term = query.label() == null ? null : LabelDetection.searchTerm(query.label());
+		Map<String, Map<String, AttributeValue>> terms = new HashMap<>();
+		if (term != null || !words.isEmpty()) {
+			userItems(ownerId, "terms#").forEach(item -> terms.put(Items.string(item, "attachmentId"), item));
+		}
+		Comparator<Attachment> order = query.direction() == ImageQuery.Direction.NEWER
+				? ImageQuery.NEWEST_FIRST.reversed() : ImageQuery.NEWEST_FIRST;
+		return images.stream()
+			.filter(image -> term == null || set(terms.get(image.id()), "terms").contains(term))
+			.filter(image -> typed == null || tasks.containsKey(image.taskId()) && DynamoDbTasks
+				.found(tasks.get(image.taskId()), typed, words, set(terms.get(image.id()), "words")))
+			.sorted(order)
+			.limit(max)
+			.collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
+	}
+
+	private Iterable<Map<String, AttributeValue>> userItems(String ownerId, String prefix) {
+		return writes.client().queryPaginator(request -> request.tableName(table).consistentRead(true)
+			.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+			.expressionAttributeValues(Map.of(":pk", s("user#" + ownerId), ":prefix", s(prefix))))
+			.items();
+	}
+
+	private static Set<String> set(Map<String, AttributeValue> item, String name) {
+		return item == null || !item.containsKey(name) ? Set.of() : new HashSet<>(item.get(name).ss());
 	}
 
 	@Override

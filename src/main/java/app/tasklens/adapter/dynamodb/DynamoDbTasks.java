@@ -165,17 +165,24 @@ class DynamoDbTasks implements Tasks {
 		String typed = text.toLowerCase(Locale.ROOT);
 		List<SearchWords.QueryWord> words = SearchWords.query(text);
 		Map<String, Set<String>> imageWords = words.isEmpty() ? Map.of() : labels.imageWordsByTask(ownerId);
-		return item -> {
-			if (Items.string(item, "titleLc").contains(typed) || Items.string(item, "bodyLc").contains(typed)) {
-				return true;
-			}
-			if (words.isEmpty()) {
-				return false;
-			}
-			Set<String> all = new HashSet<>(item.containsKey("words") ? item.get("words").ss() : List.of());
-			all.addAll(imageWords.getOrDefault(Items.string(item, "id"), Set.of()));
-			return SearchWords.allFound(words, all);
-		};
+		return item -> found(item, typed, words, imageWords.getOrDefault(Items.string(item, "id"), Set.of()));
+	}
+
+	/**
+	 * Whether a task item holds {@code typed} (lower case) in its title or notes, or has each of {@code words}
+	 * among its own words and {@code imageWords}: the task list's {@code q}, and the gallery's for one image.
+	 */
+	static boolean found(Map<String, AttributeValue> task, String typed, List<SearchWords.QueryWord> words,
+			Set<String> imageWords) {
+		if (Items.string(task, "titleLc").contains(typed) || Items.string(task, "bodyLc").contains(typed)) {
+			return true;
+		}
+		if (words.isEmpty()) {
+			return false;
+		}
+		Set<String> all = new HashSet<>(task.containsKey("words") ? task.get("words").ss() : List.of());
+		all.addAll(imageWords);
+		return SearchWords.allFound(words, all);
 	}
 
 	private static Map<String, AttributeValue> position(String ownerId, TaskQuery.Cursor cursor) {

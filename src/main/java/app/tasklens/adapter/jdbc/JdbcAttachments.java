@@ -16,6 +16,8 @@ import app.tasklens.attachment.Attachment;
 import app.tasklens.attachment.AttachmentStatus;
 import app.tasklens.attachment.Attachments;
 import app.tasklens.attachment.ConcurrentAttachmentChangeException;
+import app.tasklens.attachment.ImagePage;
+import app.tasklens.attachment.ImageQuery;
 import app.tasklens.attachment.ImageType;
 
 @Repository
@@ -24,10 +26,12 @@ class JdbcAttachments implements Attachments {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final SqlDialect dialect;
 
-	JdbcAttachments(JdbcClient jdbc, Clock clock) {
+	JdbcAttachments(JdbcClient jdbc, Clock clock, SqlDialect dialect) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.dialect = dialect;
 	}
 
 	@Override
@@ -78,6 +82,55 @@ class JdbcAttachments implements Attachments {
 			.params(taskId, ownerId)
 			.query(JdbcAttachments::attachment)
 			.list();
+	}
+
+	@Override
+	public ImagePage images(String ownerId, ImageQuery query) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		boolean newer = query.direction() == ImageQuery.Direction.NEWER;
+		String order = newer ? "ASC" : "DESC";
+		String sql = "SELECT a.* " + matching(ownerId, query, params) + " ORDER BY a.created_at " + order + ", a.id "
+				+ order + " LIMIT :limit";
+		params.put("limit", query.limit() + 1);
+		List<Attachment> rows = jdbc.sql(sql).params(params).query(JdbcAttachments::attachment).list();
+		if (rows.size() <= query.limit()) {
+			return new ImagePage(rows, null);
+		}
+		List<Attachment> page = rows.subList(0, query.limit());
+		return new ImagePage(page, ImageQuery.Cursor.of(page.get(page.size() - 1)).encode());
+	}
+
+	@Override
+	public int countImages(String ownerId, ImageQuery query) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		return jdbc.sql("SELECT COUNT(*) " + matching(ownerId, query, params)).params(params).query(Integer.class).single();
+	}
+
+	/**
+	 * FROM and WHERE of the owner's images that match the query on its side of its position. The search joins
+	 * the image's task for its title, notes and words (SearchRows.text); the label filter reads the image's own
+	 * label terms; the position is a keyset on (created_at, id), the order of attachments_by_owner_newest.
+	 */
+	private String matching(String ownerId, ImageQuery query, Map<String, Object> params) {
+		StringBuilder sql = new StringBuilder("""
+				FROM attachments a JOIN tasks t ON t.id = a.task_id
+				WHERE a.owner_id = :owner AND a.status NOT IN ('PENDING_UPLOAD', 'REJECTED')""");
+		params.put("owner", ownerId);
+		if (query.text() != null) {
+			sql.append(" AND ").append(SearchRows.text(dialect, "t", "a.id", query.text(), params));
+		}
+		if (query.label() != null) {
+			sql.append(LabelFilter.IMAGE_SQL);
+			params.put("label", LabelFilter.term(query.label()));
+		}
+		if (query.from() != null) {
+			String side = query.direction() == ImageQuery.Direction.NEWER ? ">" : "<";
+			sql.append(" AND (a.created_at ").append(side).append(" :fromCreated OR (a.created_at = :fromCreated AND a.id ")
+				.append(side).append(" :fromId))");
+			params.put("fromCreated", query.from().createdAt().toEpochMilli());
+			params.put("fromId", query.from().id());
+		}
+		return sql.toString();
 	}
 
 	@Override

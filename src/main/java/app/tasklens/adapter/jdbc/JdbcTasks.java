@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import app.tasklens.search.SearchWords;
 import app.tasklens.task.Task;
 import app.tasklens.task.TaskPage;
 import app.tasklens.task.TaskQuery;
@@ -71,15 +70,8 @@ class JdbcTasks implements Tasks {
 			params.put("done", query.done());
 		}
 		if (query.text() != null) {
-			// The text as typed anywhere in the title or notes, or each of its words among the task's words
-			// and its images' (labels, parents, aliases, text read): see SearchRows. The substring ignores the
-			// case of A–Z only, the one case folding SQLite and PostgreSQL share; the words fold all of it.
-			String words = SearchRows.allWords("t.id", null, SearchWords.query(query.text()), params);
-			sql.append(" AND (").append(dialect.lowerColumn("t.title")).append(" LIKE :text ESCAPE '\\' OR ")
-				.append(dialect.lowerColumn("t.body")).append(" LIKE :text ESCAPE '\\'")
-				.append(words == null ? "" : " OR " + words)
-				.append(")");
-			params.put("text", "%" + likeEscaped(SqlDialect.lowerText(query.text())) + "%");
+			// See SearchRows.text: as typed in the title or notes, or by words, the images' included.
+			sql.append(" AND ").append(SearchRows.text(dialect, "t", null, query.text(), params));
 		}
 		if (query.label() != null) {
 			sql.append(LabelFilter.SQL);

@@ -3,7 +3,7 @@ package app.tasklens.adapter.jdbc;
 import app.tasklens.labeling.LabelDetection;
 
 /**
- * The task list's label filter: a task matches when one of its images has a label, or a parent of a
+ * The label filter of the task list and the gallery: a task matches when one of its images has a label, or a parent of a
  * label, with that name ("animal" finds the dog). Label terms are stored lower-case, one row per name
  * or parent, by the attachment adapter.
  */
@@ -11,6 +11,10 @@ final class LabelFilter {
 
 	static final String SQL = " AND EXISTS (SELECT 1 FROM attachment_label_terms l"
 			+ " WHERE l.task_id = t.id AND l.term = :label)";
+
+	/** The gallery's: the image itself has the label or a parent of it. */
+	static final String IMAGE_SQL = " AND EXISTS (SELECT 1 FROM attachment_label_terms l"
+			+ " WHERE l.attachment_id = a.id AND l.term = :label)";
 
 	private LabelFilter() {
 	}

@@ -55,6 +55,23 @@ public final class SearchRows {
 	}
 
 	/**
+	 * The condition of {@code q}: the text as typed anywhere in the task's title or notes, or each of its words
+	 * among the words stored for the task (and, with {@code imageId}, that image's; otherwise all its images').
+	 * The substring ignores the case of A–Z only, the one case folding SQLite and PostgreSQL share; the words
+	 * fold all of it.
+	 *
+	 * @param task the alias of the {@code tasks} row, such as {@code t}
+	 * @param imageId the column of the image's id when images are matched, or {@code null} for tasks
+	 */
+	static String text(SqlDialect dialect, String task, String imageId, String text, Map<String, Object> params) {
+		String words = allWords(task + ".id", imageId, SearchWords.query(text), params);
+		params.put("text", "%" + JdbcTasks.likeEscaped(SqlDialect.lowerText(text)) + "%");
+		return "(" + dialect.lowerColumn(task + ".title") + " LIKE :text ESCAPE '\\' OR "
+				+ dialect.lowerColumn(task + ".body") + " LIKE :text ESCAPE '\\'"
+				+ (words == null ? "" : " OR " + words) + ")";
+	}
+
+	/**
 	 * A condition that holds when every word of a query finds a word stored for the row's task: equal to
 	 * its base form, or, once it has {@value #HEAD} characters, starting with it as typed.
 	 *

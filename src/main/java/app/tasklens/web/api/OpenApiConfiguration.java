@@ -106,7 +106,7 @@ class OpenApiConfiguration implements WebMvcConfigurer {
 	 * The order of the Swagger UI's sections: what a new client needs first (an account, then tasks and their
 	 * images), then the rest; a tag not named here comes after these, by name.
 	 */
-	static final List<String> TAG_ORDER = List.of("Accounts", "Tasks", "Attachments", "Uploads", "Labels", "Events",
+	static final List<String> TAG_ORDER = List.of("Accounts", "Tasks", "Attachments", "Images", "Uploads", "Labels", "Events",
 			"Detect labels", "Access keys", "Invites", "Admin");
 
 	@Bean

@@ -114,12 +114,33 @@ class AttachmentPages {
 		return "attachment-parts :: card";
 	}
 
-	/** The image opened: in the page's dialog for htmx and {@code js/app.js}, as a page of its own without. */
+	/**
+	 * The image opened: in the page's dialog for htmx and {@code js/app.js}, as a page of its own without.
+	 * Opened from the gallery ({@code from=images}, with its search and label) Previous and Next step through
+	 * the gallery; otherwise through the task's images.
+	 */
 	@GetMapping("/{attachmentId}/view")
 	String view(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String label,
 			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model) {
-		model.addAttribute("view", cards.view(user.id(), taskId, attachmentId));
+		showView(user, taskId, attachmentId, gallery(from, q, label), model);
 		return htmx ? "attachment-parts :: viewer" : "attachment";
+	}
+
+	/** The gallery the viewer was opened from ({@code from=images}), or {@code null} for the task. */
+	private static ImageFilter gallery(String from, String q, String label) {
+		return ImageFilter.FROM.equals(from) ? new ImageFilter(q, label, null) : null;
+	}
+
+	private void showView(CurrentUser user, String taskId, String attachmentId, ImageFilter gallery, Model model) {
+		if (gallery != null) {
+			model.addAttribute("view", cards.viewInGallery(user.id(), taskId, attachmentId, gallery))
+				.addAttribute("gallery", gallery);
+		}
+		else {
+			model.addAttribute("view", cards.view(user.id(), taskId, attachmentId));
+		}
 	}
 
 	/**
@@ -128,46 +149,57 @@ class AttachmentPages {
 	 */
 	@PostMapping("/{attachmentId}/labels")
 	String addLabel(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,
-			@RequestParam(defaultValue = "") String name, @RequestHeader(name = HTMX, defaultValue = "false") boolean htmx,
-			Model model, RedirectAttributes flash, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String name, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String label,
+			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
+		ImageFilter gallery = gallery(from, q, label);
 		try {
 			labels.add(user.id(), taskId, attachmentId, name);
 		}
 		catch (InvalidLabelException | DuplicateLabelException | IllegalAttachmentStateException ex) {
 			response.setStatus(UNPROCESSABLE);
-			model.addAttribute("view", cards.view(user.id(), taskId, attachmentId))
-				.addAttribute("labelError", UiErrors.sentence(ex.getMessage()))
-				.addAttribute("typedLabel", name);
+			showView(user, taskId, attachmentId, gallery, model);
+			model.addAttribute("labelError", UiErrors.sentence(ex.getMessage())).addAttribute("typedLabel", name);
 			return htmx ? "attachment-parts :: viewer" : "attachment";
 		}
-		return labelsChanged(user, taskId, attachmentId, htmx, "Label added.", model, flash, response);
+		return labelsChanged(user, taskId, attachmentId, gallery, htmx, "Label added.", model, flash, response);
 	}
 
 	/** Removes a label and the kinds of it; one that is gone already (another tab) is simply not there. */
 	@PostMapping("/{attachmentId}/labels/remove")
 	String removeLabel(CurrentUser user, @PathVariable String taskId, @PathVariable String attachmentId,
-			@RequestParam(defaultValue = "") String name, @RequestHeader(name = HTMX, defaultValue = "false") boolean htmx,
-			Model model, RedirectAttributes flash, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String name, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String label,
+			@RequestHeader(name = HTMX, defaultValue = "false") boolean htmx, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
+		ImageFilter gallery = gallery(from, q, label);
+		String said = "Label removed.";
 		try {
 			labels.remove(user.id(), taskId, attachmentId, name);
 		}
 		catch (LabelNotFoundException | IllegalAttachmentStateException ex) {
-			return labelsChanged(user, taskId, attachmentId, htmx, "That label is not on the image.", model, flash,
-					response);
+			said = "That label is not on the image.";
 		}
-		return labelsChanged(user, taskId, attachmentId, htmx, "Label removed.", model, flash, response);
+		return labelsChanged(user, taskId, attachmentId, gallery, htmx, said, model, flash, response);
 	}
 
-	/** @param message fixed text of ours, so it goes into the JSON header without escaping */
-	private String labelsChanged(CurrentUser user, String taskId, String attachmentId, boolean htmx, String message,
-			Model model, RedirectAttributes flash, HttpServletResponse response) {
+	/**
+	 * The viewer again after a label change, where it was opened (the gallery keeps stepping through itself).
+	 *
+	 * @param message fixed text of ours, so it goes into the JSON header without escaping
+	 */
+	private String labelsChanged(CurrentUser user, String taskId, String attachmentId, ImageFilter gallery,
+			boolean htmx, String message, Model model, RedirectAttributes flash, HttpServletResponse response) {
 		if (htmx) {
 			response.setHeader("HX-Trigger", "{\"tasklens:message\":\"" + message + "\"}");
-			model.addAttribute("view", cards.view(user.id(), taskId, attachmentId)).addAttribute("focusLabels", true);
+			showView(user, taskId, attachmentId, gallery, model);
+			model.addAttribute("focusLabels", true);
 			return "attachment-parts :: viewer";
 		}
 		flash.addFlashAttribute("message", message);
-		return "redirect:/tasks/" + taskId + "/attachments/" + attachmentId + "/view";
+		return "redirect:/tasks/" + taskId + "/attachments/" + attachmentId + "/view"
+				+ (gallery == null ? "" : gallery.viewerQuery());
 	}
 
 	/**

@@ -14,7 +14,7 @@ import app.tasklens.web.CurrentUser;
 /**
  * What the label filter suggests as the user types (htmx asks as they type): the user's labels and parents
  * that begin with it, most images first, each a link to the list filtered by it with the other filters
- * kept, and how many tasks it finds. Without JavaScript the filter takes the typed label as it is.
+ * kept, and how many tasks it finds (in the gallery: the gallery filtered by it, and how many images). Without JavaScript the filter takes the typed label as it is.
  */
 @Controller
 class LabelSuggestions {
@@ -27,18 +27,32 @@ class LabelSuggestions {
 		this.labels = labels;
 	}
 
-	/** A suggested label: its name, what it finds ("3 tasks"), and the filtered list. Public for the template. */
-	record Suggestion(String name, String finds, String href) {
+	/**
+	 * A suggested label: its name, what it finds ("3 tasks"), the filtered list and what following it does.
+	 * Public for the template.
+	 */
+	record Suggestion(String name, String finds, String href, String title) {
 	}
 
+	/** @param in {@code images} for the gallery's filter: its suggestions lead to the gallery and count images */
 	@GetMapping("/labels/suggestions")
 	String suggest(CurrentUser user, TaskFilter filter, @RequestParam(name = "label", defaultValue = "") String typed,
-			Model model) {
+			@RequestParam(required = false) String in, Model model) {
+		boolean gallery = ImageFilter.FROM.equals(in);
+		ImageFilter images = new ImageFilter(filter.q(), null, null);
 		List<Suggestion> suggestions = labels.suggest(user.id(), typed, SHOWN).stream()
-			.map(found -> new Suggestion(found.name(), count(found), filter.withLabel(found.name())))
+			.map(found -> gallery
+					? new Suggestion(found.name(), images(found), images.withLabel(found.name()),
+							"Show images of " + found.name())
+					: new Suggestion(found.name(), count(found), filter.withLabel(found.name()),
+							"Show tasks with images of " + found.name()))
 			.toList();
 		model.addAttribute("suggestions", suggestions).addAttribute("typed", typed);
 		return "task-parts :: label-suggestions";
+	}
+
+	private static String images(LabelCount found) {
+		return found.images() == 1 ? "1 image" : found.images() + " images";
 	}
 
 	private static String count(LabelCount found) {

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * where no stream can stay open (API Gateway's HTTP APIs end every response, so on AWS), by asking for the
  * cards of images still being labeled every {@code pollInterval} ({@code poll}).
  */
-@ControllerAdvice(assignableTypes = TaskPages.class)
+@ControllerAdvice(assignableTypes = { TaskPages.class, GalleryPages.class })
 // Web slices load controller advice but scan no settings: the advice brings its own.
 @EnableConfigurationProperties(LiveUpdates.Settings.class)
 class LiveUpdates {

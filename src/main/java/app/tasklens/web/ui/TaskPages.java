@@ -59,6 +59,12 @@ class TaskPages {
 		return user;
 	}
 
+	/** The header's link to this page is marked as the current one. */
+	@ModelAttribute("nav")
+	String nav() {
+		return "tasks";
+	}
+
 	/** Every task's attach control checks a file's size before sending it, and says the limit. */
 	@ModelAttribute("upload")
 	UploadLimit uploadLimit() {

@@ -82,7 +82,7 @@ final class JdbcFixture implements StoreFixture {
 
 	@Override
 	public Attachments attachments() {
-		return new JdbcAttachments(jdbc, Clock.systemUTC());
+		return new JdbcAttachments(jdbc, Clock.systemUTC(), dialect);
 	}
 
 	@Override

@@ -67,7 +67,7 @@ class ApiDocsBrowserTest {
 					"/api/tasks/{taskId}/attachments/{attachmentId}/thumbnail", "/api/uploads/{ticket}", "/api/signedUrl",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/labels",
 					"/api/tasks/{taskId}/attachments/{attachmentId}/labels/{name}", "/api/labels",
-					"/api/events", "/api/detect-labels", "/api/access-keys", "/api/access-keys/{accessKeyId}", "/api/invites",
+					"/api/images", "/api/events", "/api/detect-labels", "/api/access-keys", "/api/access-keys/{accessKeyId}", "/api/invites",
 					"/api/invites/{id}", "/api/admin/overview", "/api/admin/users/{id}");
 			assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).startsWith("Tasklens API");
 			List<String> sections = browser.findElements(By.cssSelector(".opblock-tag")).stream()

@@ -37,7 +37,7 @@ class AccountPagesTest {
 			.andReturn().getRequest().getSession(false);
 
 		assertThat(anonymous.isInvalid()).as("no session fixation").isTrue();
-		assertThat(page(get("/").session(session), 200).html()).contains("Signed in as <strong>" + username + "</strong>");
+		assertThat(page(get("/").session(session), 200).html()).contains("Signed in as </span><strong>" + username + "</strong>");
 	}
 
 	@Test

@@ -173,6 +173,11 @@ public final class BrowserSession implements AutoCloseable {
 		return created.substring("task-".length());
 	}
 
+	/** Opens "Add task", fills in the form and submits it, waiting for nothing (a refused form stays). */
+	public void submitNewTask(String title, String body, LocalDate due) {
+		fillInNewTask(title, body, due);
+	}
+
 	private void fillInNewTask(String title, String body, LocalDate due) {
 		openAddTask();
 		type(By.id("new-title"), title);
@@ -454,6 +459,32 @@ public final class BrowserSession implements AutoCloseable {
 	public void openImage(String taskId) {
 		task(taskId).findElement(By.cssSelector("a.attachment-thumb")).click();
 		wait.until(driver -> driver.findElement(By.cssSelector("#image-dialog[open] .viewer img")).isDisplayed());
+	}
+
+	/** The ids of the images All images shows, top to bottom; read inside a wait, as live updates swap them. */
+	public List<String> galleryImageIds() {
+		return wait.until(driver -> driver.findElements(By.cssSelector("#gallery-list > li.attachment")).stream()
+			.map(card -> card.getDomAttribute("id").substring("attachment-".length()))
+			.toList());
+	}
+
+	/** Clicks the thumbnail of this image in All images and waits for it to open in the dialog. */
+	public void openGalleryImage(String imageId) {
+		wait.until(driver -> {
+			driver.findElement(By.cssSelector("#attachment-" + imageId + " a.attachment-thumb")).click();
+			return true;
+		});
+		wait.until(driver -> driver.findElement(By.cssSelector("#image-dialog[open] .viewer[data-attachment='" + imageId
+				+ "'] img")).isDisplayed());
+	}
+
+	/** What the open viewer says of its place ("Image 2 of 3 in all your images") and which image it shows. */
+	public String viewerPosition() {
+		return wait.until(driver -> {
+			WebElement viewer = driver.findElement(By.cssSelector("#image-dialog[open] .viewer"));
+			return viewer.getDomAttribute("data-attachment") + ": "
+					+ viewer.findElement(By.className("viewer-position")).getText();
+		});
 	}
 
 	/** The captions of the boxes drawn on the opened image ("Dog 97%"). */
