@@ -14,15 +14,20 @@ import java.util.Set;
  *        a car model) when the detector found no trace of it
  * @param smallObject a detector object whose boxes are all smaller than this share of the image, and which the
  *        classifier does not back, ranks no higher than the classifier's own strongest label
+ * @param contradicted a detector object the classifier knows, does not back and contradicts (it is sure of
+ *        something else) gets the unconfirmed odds when its largest box covers at least this share of the image
+ * @param agreement how the detector's and the classifier's confidence in one COCO object combine: 0 takes the
+ *        stronger, 1 takes them as independent witnesses (noisy-OR), in between weighs the classifier's part
  */
 public record LabelTuning(Set<ClassifierView> views, double detectorOdds, double temperature, double unconfirmed,
-		double smallObject) {
+		double smallObject, double contradicted, double agreement) {
 
 	public LabelTuning {
 		views = Set.copyOf(views);
-		if (views.isEmpty() || detectorOdds <= 0 || temperature <= 0 || unconfirmed < 0 || unconfirmed > 1) {
+		if (views.isEmpty() || detectorOdds <= 0 || temperature <= 0 || unconfirmed < 0 || unconfirmed > 1
+				|| contradicted < 0 || agreement < 0 || agreement > 1) {
 			throw new IllegalArgumentException("bad label tuning " + views + " " + detectorOdds + " " + temperature
-					+ " " + unconfirmed);
+					+ " " + unconfirmed + " " + contradicted + " " + agreement);
 		}
 	}
 
@@ -35,25 +40,33 @@ public record LabelTuning(Set<ClassifierView> views, double detectorOdds, double
 	 */
 	public static final LabelTuning DEFAULT = new LabelTuning(
 			EnumSet.of(ClassifierView.CENTER, ClassifierView.FLIP, ClassifierView.WHOLE), (0.55 / 0.45) / (0.25 / 0.75),
-			1.0, 0.3, 0.02);
+			1.0, 0.3, 0.02, 0.25, 0);
 
 	public LabelTuning withViews(Set<ClassifierView> value) {
-		return new LabelTuning(value, detectorOdds, temperature, unconfirmed, smallObject);
+		return new LabelTuning(value, detectorOdds, temperature, unconfirmed, smallObject, contradicted, agreement);
 	}
 
 	public LabelTuning withDetectorOdds(double value) {
-		return new LabelTuning(views, value, temperature, unconfirmed, smallObject);
+		return new LabelTuning(views, value, temperature, unconfirmed, smallObject, contradicted, agreement);
 	}
 
 	public LabelTuning withTemperature(double value) {
-		return new LabelTuning(views, detectorOdds, value, unconfirmed, smallObject);
+		return new LabelTuning(views, detectorOdds, value, unconfirmed, smallObject, contradicted, agreement);
 	}
 
 	public LabelTuning withUnconfirmed(double value) {
-		return new LabelTuning(views, detectorOdds, temperature, value, smallObject);
+		return new LabelTuning(views, detectorOdds, temperature, value, smallObject, contradicted, agreement);
 	}
 
 	public LabelTuning withSmallObject(double value) {
-		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, value);
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, value, contradicted, agreement);
+	}
+
+	public LabelTuning withContradicted(double value) {
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, value, agreement);
+	}
+
+	public LabelTuning withAgreement(double value) {
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, contradicted, value);
 	}
 }
