@@ -344,26 +344,34 @@ final class BenchLabelsCommand {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		double[][] allPasses = new double[2][BATCH_PASSES];
 		double[][] plainPasses = new double[2][BATCH_PASSES];
+		double[][] twoTilePasses = new double[2][BATCH_PASSES];
+		double[][] fourTilePasses = new double[2][BATCH_PASSES];
+		LabelTuning twoTiles = LabelTuning.DEFAULT.withTiles(2, 0.5, 0.05);
+		LabelTuning fourTiles = LabelTuning.DEFAULT.withTiles(4, 0.5, 0.05);
 		try {
 			for (int pass = 0; pass < BATCH_PASSES; pass++) {
-				batch(pool, detector, all, options, allPasses, pass);
-				batch(pool, detector, withoutText, options, plainPasses, pass);
+				batch(pool, detector, all, options, LabelTuning.DEFAULT, allPasses, pass);
+				batch(pool, detector, withoutText, options, LabelTuning.DEFAULT, plainPasses, pass);
+				batch(pool, detector, withoutText, options, twoTiles, twoTilePasses, pass);
+				batch(pool, detector, withoutText, options, fourTiles, fourTilePasses, pass);
 			}
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		return new Throughput(threads, Batch.of(all.size(), allPasses), Batch.of(withoutText.size(), plainPasses));
+		return new Throughput(threads, Batch.of(all.size(), allPasses), Batch.of(withoutText.size(), plainPasses),
+				Batch.of(withoutText.size(), twoTilePasses), Batch.of(withoutText.size(), fourTilePasses));
 	}
 
 	/** One pass: its wall time goes to {@code passes[0][pass]}, the process's CPU time to {@code passes[1][pass]}. */
 	private static void batch(ExecutorService pool, OnnxLabelDetector detector, List<Photo> photos,
-			DetectOptions options, double[][] passes, int pass) throws InterruptedException, ExecutionException {
+			DetectOptions options, LabelTuning tuning, double[][] passes, int pass)
+			throws InterruptedException, ExecutionException {
 		long cpu = processCpuNanos();
 		long start = System.nanoTime();
 		List<Future<LabelDetection>> results = new ArrayList<>();
 		for (Photo photo : photos) {
-			results.add(pool.submit(() -> detector.detect(photo.bytes(), options)));
+			results.add(pool.submit(() -> detector.detectTimed(photo.bytes(), options, tuning).detection()));
 		}
 		for (Future<LabelDetection> result : results) {
 			result.get();
@@ -515,8 +523,11 @@ final class BenchLabelsCommand {
 		}
 	}
 
-	/** Batches of all photos and of the photos without text, on {@code threads} threads. */
-	record Throughput(int threads, Batch all, Batch withoutText) {
+	/**
+	 * Batches of all photos and of the photos without text, on {@code threads} threads; and of the photos without
+	 * text with the detector also looking at 2 and at 4 tiles (measured, not shipped), interleaved with them.
+	 */
+	record Throughput(int threads, Batch all, Batch withoutText, Batch twoTiles, Batch fourTiles) {
 	}
 
 	/**
@@ -613,6 +624,13 @@ final class BenchLabelsCommand {
 					ms(plain.marginalMs()) + "; " + ms(plain.medianMarginalMs()), marginalFloor);
 			row(md, "CPU time per photo in a batch, all photos; without text",
 					ms(all.cpuMs()) + "; " + ms(plain.cpuMs()), null);
+			for (Batch tiles : List.of(throughput.twoTiles(), throughput.fourTiles())) {
+				row(md, "Marginal cost without text, detector also on " + (tiles == throughput.twoTiles() ? 2 : 4)
+						+ " tiles (fastest; median; ratio to shipped, fastest and CPU time)",
+						ms(tiles.marginalMs()) + "; " + ms(tiles.medianMarginalMs()) + "; "
+								+ String.format(Locale.ROOT, "%.2f, %.2f", tiles.marginalMs() / plain.marginalMs(),
+										tiles.cpuMs() / plain.cpuMs()), null);
+			}
 			for (TextImage image : text) {
 				row(md, String.format(Locale.ROOT, "OCR word recall, rendered %s %d×%d (%d words)", image.name(),
 						image.width(), image.height(), image.words()), num(image.wordRecall()), null);

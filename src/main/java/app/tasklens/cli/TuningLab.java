@@ -32,6 +32,12 @@ final class TuningLab {
 	/** Fitted odds put MinConfidence 55 where image-level precision on the fitting half reaches this. */
 	static final double PRECISION_TARGET = 0.87;
 
+	/**
+	 * The odds grid: steps of 5 % through 1, down to about 0.48 (a detector that looks at tiles finds more boxes,
+	 * and its fit may need odds below 1).
+	 */
+	static final double LOWEST_ODDS = 1.0 / Math.pow(1.05, 15);
+
 	static final double[] TEMPERATURES = { 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0 };
 
 	/** Confidence bins of the reliability table, lower bounds, 0–100. */
@@ -174,6 +180,11 @@ final class TuningLab {
 				{ "unconfirmed 1", shipped.withUnconfirmed(1) },
 				{ "agreement 1, unconfirmed 0.5", shipped.withAgreement(1).withUnconfirmed(0.5) },
 				{ "contradicted from 10 %", shipped.withContradicted(0.1) },
+				{ "2 tiles, weight 0.35", shipped.withTiles(2, 0.35, 1) },
+				{ "2 tiles, weight 0.5, boxes under 5 %", shipped.withTiles(2, 0.5, 0.05) },
+				{ "4 tiles, weight 0.35", shipped.withTiles(4, 0.35, 1) },
+				{ "4 tiles, weight 0.5, boxes under 5 %", shipped.withTiles(4, 0.5, 0.05) },
+				{ "4 tiles, weight 0.35, boxes under 5 %", shipped.withTiles(4, 0.35, 0.05) },
 				{ "unconfirmed 0.4", shipped.withUnconfirmed(0.4) },
 				{ "unconfirmed 0.5, contradicted from 10 %", shipped.withUnconfirmed(0.5).withContradicted(0.1) } };
 		for (Object[] candidate : candidates) {
@@ -195,13 +206,13 @@ final class TuningLab {
 
 	private double fitOdds(LabelTuning base, IntPredicate fitOn) {
 		double best = Double.NaN;
-		for (double odds = 1.0; odds <= 16; odds *= 1.05) {
+		for (double odds = LOWEST_ODDS; odds <= 16; odds *= 1.05) {
 			Quality q = quality("", base.withDetectorOdds(odds), fitOn, i -> false);
 			if (q.cocoPrecision() >= PRECISION_TARGET) {
 				best = odds;
 			}
 		}
-		return Double.isNaN(best) ? 1.0 : best;
+		return Double.isNaN(best) ? LOWEST_ODDS : best;
 	}
 
 	private double fitTemperature(IntPredicate fitOn) {
