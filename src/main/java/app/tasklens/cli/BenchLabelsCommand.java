@@ -118,6 +118,7 @@ final class BenchLabelsCommand {
 				Files.createDirectories(out);
 				Files.writeString(out.resolve("bench-labels-quality.md"), table);
 				Files.write(out.resolve("everyday-labels.txt"), tuning.everydayFirstFive());
+				Files.write(out.resolve("coco-misses.txt"), tuning.cocoMisses());
 				System.out.print(table);
 				return 0;
 			}
@@ -128,6 +129,7 @@ final class BenchLabelsCommand {
 			Files.writeString(out.resolve("bench-labels.json"), json.writeValueAsString(report));
 			Files.writeString(out.resolve("bench-labels.md"), table);
 			Files.write(out.resolve("everyday-labels.txt"), report.everydayFirstFive());
+			Files.write(out.resolve("coco-misses.txt"), report.tuning().cocoMisses());
 			System.out.print(table);
 			System.out.println("\nwritten: " + out.resolve("bench-labels.json") + ", " + out.resolve("bench-labels.md"));
 			return report.holdsAllFloors() ? 0 : 1;
@@ -158,7 +160,8 @@ final class BenchLabelsCommand {
 			TuningLab lab = new TuningLab(detector, metrics, options, truths(detector, imagenet, options),
 					truths(detector, coco, options), truths(detector, everyday, options));
 			Tuning tuning = new Tuning(lab.quality("shipped", LabelTuning.DEFAULT), lab.views(), lab.crossValidate(),
-					lab.reliability(), lab.everydayFirstFive(everyday.stream().map(Photo::name).toList()));
+					lab.methods(), lab.reliability(), lab.everydayFirstFive(everyday.stream().map(Photo::name).toList()),
+					lab.cocoMisses(coco.stream().map(Photo::name).toList()));
 			for (int i = 0; i < WARM_UP; i++) {
 				detector.detectTimed(all.get(i * all.size() / WARM_UP).bytes(), options);
 			}
@@ -197,7 +200,8 @@ final class BenchLabelsCommand {
 			TuningLab lab = new TuningLab(detector, new LabelMetrics(hierarchy), options, truths(detector, imagenet, options),
 					truths(detector, coco, options), truths(detector, everyday, options));
 			return new Tuning(lab.quality("shipped", LabelTuning.DEFAULT), lab.views(), lab.crossValidate(),
-					lab.reliability(), lab.everydayFirstFive(everyday.stream().map(Photo::name).toList()));
+					lab.methods(), lab.reliability(), lab.everydayFirstFive(everyday.stream().map(Photo::name).toList()),
+					lab.cocoMisses(coco.stream().map(Photo::name).toList()));
 		}
 	}
 
@@ -218,7 +222,8 @@ final class BenchLabelsCommand {
 	 * fits, the reliability table, and each everyday photo's first five labels.
 	 */
 	record Tuning(TuningLab.Quality shipped, List<TuningLab.Quality> views, List<TuningLab.Fit> fits,
-			List<TuningLab.Bin> reliability, List<String> everydayFirstFive) {
+			List<TuningLab.Method> methods, List<TuningLab.Bin> reliability, List<String> everydayFirstFive,
+			List<String> cocoMisses) {
 
 		String markdown(Floor everydayFloor) {
 			StringBuilder md = new StringBuilder();
@@ -247,6 +252,19 @@ final class BenchLabelsCommand {
 						: "everyday hit@1 " + Report.pct(q.hit1()) + ", hit@5 " + Report.pct(q.hit5()) + ", wrong ≥ 90: " + q.wrongAt90();
 				md.append(String.format(Locale.ROOT, "| %s | %c | %.2f | %s |%n", fit.parameter(), fit.fittedOn(),
 						fit.value(), reported));
+			}
+			md.append("\nMerge methods, cross-validated: detector odds fitted on one COCO half, reported on the other;"
+					+ " then the method at its shipped odds on all photos\n\n");
+			md.append("| Method | odds A | → B recall | B precision | odds B | → A recall | A precision | all recall"
+					+ " | all precision | ImageNet top-5 | everyday hit@1 | hit@5 | no label | wrong ≥ 90 |\n"
+					+ "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			for (TuningLab.Method m : methods) {
+				TuningLab.Quality q = m.all();
+				md.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %d |%n",
+						m.name(), m.oddsA(), Report.num(m.onB().cocoRecall()), Report.num(m.onB().cocoPrecision()), m.oddsB(),
+						Report.num(m.onA().cocoRecall()), Report.num(m.onA().cocoPrecision()), Report.num(q.cocoRecall()),
+						Report.num(q.cocoPrecision()), Report.pct(q.top5()), Report.pct(q.hit1()), Report.pct(q.hit5()),
+						Report.pct(q.noLabel()), q.wrongAt90()));
 			}
 			md.append("\nReliability of the shipped tuning: confidence bin → share of labels that are right\n\n");
 			md.append("| Labels | bin | labels | right |\n|---|---|---:|---:|\n");
@@ -326,26 +344,34 @@ final class BenchLabelsCommand {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		double[][] allPasses = new double[2][BATCH_PASSES];
 		double[][] plainPasses = new double[2][BATCH_PASSES];
+		double[][] twoTilePasses = new double[2][BATCH_PASSES];
+		double[][] fourTilePasses = new double[2][BATCH_PASSES];
+		LabelTuning twoTiles = LabelTuning.DEFAULT.withTiles(2, 0.5, 0.05);
+		LabelTuning fourTiles = LabelTuning.DEFAULT.withTiles(4, 0.5, 0.05);
 		try {
 			for (int pass = 0; pass < BATCH_PASSES; pass++) {
-				batch(pool, detector, all, options, allPasses, pass);
-				batch(pool, detector, withoutText, options, plainPasses, pass);
+				batch(pool, detector, all, options, LabelTuning.DEFAULT, allPasses, pass);
+				batch(pool, detector, withoutText, options, LabelTuning.DEFAULT, plainPasses, pass);
+				batch(pool, detector, withoutText, options, twoTiles, twoTilePasses, pass);
+				batch(pool, detector, withoutText, options, fourTiles, fourTilePasses, pass);
 			}
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		return new Throughput(threads, Batch.of(all.size(), allPasses), Batch.of(withoutText.size(), plainPasses));
+		return new Throughput(threads, Batch.of(all.size(), allPasses), Batch.of(withoutText.size(), plainPasses),
+				Batch.of(withoutText.size(), twoTilePasses), Batch.of(withoutText.size(), fourTilePasses));
 	}
 
 	/** One pass: its wall time goes to {@code passes[0][pass]}, the process's CPU time to {@code passes[1][pass]}. */
 	private static void batch(ExecutorService pool, OnnxLabelDetector detector, List<Photo> photos,
-			DetectOptions options, double[][] passes, int pass) throws InterruptedException, ExecutionException {
+			DetectOptions options, LabelTuning tuning, double[][] passes, int pass)
+			throws InterruptedException, ExecutionException {
 		long cpu = processCpuNanos();
 		long start = System.nanoTime();
 		List<Future<LabelDetection>> results = new ArrayList<>();
 		for (Photo photo : photos) {
-			results.add(pool.submit(() -> detector.detect(photo.bytes(), options)));
+			results.add(pool.submit(() -> detector.detectTimed(photo.bytes(), options, tuning).detection()));
 		}
 		for (Future<LabelDetection> result : results) {
 			result.get();
@@ -436,7 +462,8 @@ final class BenchLabelsCommand {
 					}
 				}
 			}
-			photos.add(new Photo(Files.readAllBytes(file), -1, objects));
+			photos.add(new Photo(Files.readAllBytes(file), -1, objects, file.getFileName().toString(), 'A', Set.of(),
+					Set.of()));
 		}
 		return photos;
 	}
@@ -496,8 +523,11 @@ final class BenchLabelsCommand {
 		}
 	}
 
-	/** Batches of all photos and of the photos without text, on {@code threads} threads. */
-	record Throughput(int threads, Batch all, Batch withoutText) {
+	/**
+	 * Batches of all photos and of the photos without text, on {@code threads} threads; and of the photos without
+	 * text with the detector also looking at 2 and at 4 tiles (measured, not shipped), interleaved with them.
+	 */
+	record Throughput(int threads, Batch all, Batch withoutText, Batch twoTiles, Batch fourTiles) {
 	}
 
 	/**
@@ -594,6 +624,13 @@ final class BenchLabelsCommand {
 					ms(plain.marginalMs()) + "; " + ms(plain.medianMarginalMs()), marginalFloor);
 			row(md, "CPU time per photo in a batch, all photos; without text",
 					ms(all.cpuMs()) + "; " + ms(plain.cpuMs()), null);
+			for (Batch tiles : List.of(throughput.twoTiles(), throughput.fourTiles())) {
+				row(md, "Marginal cost without text, detector also on " + (tiles == throughput.twoTiles() ? 2 : 4)
+						+ " tiles (fastest; median; ratio to shipped, fastest and CPU time)",
+						ms(tiles.marginalMs()) + "; " + ms(tiles.medianMarginalMs()) + "; "
+								+ String.format(Locale.ROOT, "%.2f, %.2f", tiles.marginalMs() / plain.marginalMs(),
+										tiles.cpuMs() / plain.cpuMs()), null);
+			}
 			for (TextImage image : text) {
 				row(md, String.format(Locale.ROOT, "OCR word recall, rendered %s %d×%d (%d words)", image.name(),
 						image.width(), image.height(), image.words()), num(image.wordRecall()), null);

@@ -89,6 +89,10 @@ final class LabelMetrics {
 	 * Image-level label recall: of the COCO classes in the image, those whose name is among the returned
 	 * labels or their parents.
 	 */
+	String cocoName(int cocoClass) {
+		return hierarchy.coco(cocoClass).name();
+	}
+
 	Ratio labelRecall(Set<Integer> present, List<Label> labels) {
 		Set<String> named = namesAndParents(labels);
 		Ratio recall = Ratio.NONE;

@@ -32,6 +32,12 @@ final class TuningLab {
 	/** Fitted odds put MinConfidence 55 where image-level precision on the fitting half reaches this. */
 	static final double PRECISION_TARGET = 0.87;
 
+	/**
+	 * The odds grid: steps of 5 % through 1, down to about 0.48 (a detector that looks at tiles finds more boxes,
+	 * and its fit may need odds below 1).
+	 */
+	static final double LOWEST_ODDS = 1.0 / Math.pow(1.05, 15);
+
 	static final double[] TEMPERATURES = { 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0 };
 
 	/** Confidence bins of the reliability table, lower bounds, 0–100. */
@@ -158,15 +164,55 @@ final class TuningLab {
 		return fits;
 	}
 
+	/**
+	 * A way of merging, judged as the detector odds are: odds fitted on COCO half A with this method and
+	 * reported on B, fitted on B and reported on A, and the method at its own odds on all photos.
+	 */
+	record Method(String name, double oddsA, Quality onB, double oddsB, Quality onA, Quality all) {
+	}
+
+	/** The candidate methods beside the shipped one, each cross-validated both ways ({@link Method}). */
+	List<Method> methods() {
+		List<Method> rows = new ArrayList<>();
+		LabelTuning shipped = LabelTuning.DEFAULT;
+		Object[][] candidates = { { "shipped", shipped }, { "agreement 0.5", shipped.withAgreement(0.5) },
+				{ "agreement 1", shipped.withAgreement(1) }, { "unconfirmed 0.5", shipped.withUnconfirmed(0.5) },
+				{ "unconfirmed 1", shipped.withUnconfirmed(1) },
+				{ "agreement 1, unconfirmed 0.5", shipped.withAgreement(1).withUnconfirmed(0.5) },
+				{ "contradicted from 10 %", shipped.withContradicted(0.1) },
+				{ "2 tiles, weight 0.35", shipped.withTiles(2, 0.35, 1) },
+				{ "2 tiles, weight 0.5, boxes under 5 %", shipped.withTiles(2, 0.5, 0.05) },
+				{ "4 tiles, weight 0.35", shipped.withTiles(4, 0.35, 1) },
+				{ "4 tiles, weight 0.5, boxes under 5 %", shipped.withTiles(4, 0.5, 0.05) },
+				{ "4 tiles, weight 0.35, boxes under 5 %", shipped.withTiles(4, 0.35, 0.05) },
+				{ "unconfirmed 0.4", shipped.withUnconfirmed(0.4) },
+				{ "unconfirmed 0.5, contradicted from 10 %", shipped.withUnconfirmed(0.5).withContradicted(0.1) } };
+		for (Object[] candidate : candidates) {
+			String name = (String) candidate[0];
+			LabelTuning tuning = (LabelTuning) candidate[1];
+			IntPredicate a = i -> i % 2 == 0;
+			IntPredicate b = a.negate();
+			double oddsA = fitOdds(tuning, a);
+			double oddsB = fitOdds(tuning, b);
+			rows.add(new Method(name, oddsA, quality(name, tuning.withDetectorOdds(oddsA), b, i -> false), oddsB,
+					quality(name, tuning.withDetectorOdds(oddsB), a, i -> false), quality(name, tuning)));
+		}
+		return rows;
+	}
+
 	private double fitOdds(IntPredicate fitOn) {
+		return fitOdds(LabelTuning.DEFAULT, fitOn);
+	}
+
+	private double fitOdds(LabelTuning base, IntPredicate fitOn) {
 		double best = Double.NaN;
-		for (double odds = 1.0; odds <= 16; odds *= 1.05) {
-			Quality q = quality("", LabelTuning.DEFAULT.withDetectorOdds(odds), fitOn, i -> false);
+		for (double odds = LOWEST_ODDS; odds <= 16; odds *= 1.05) {
+			Quality q = quality("", base.withDetectorOdds(odds), fitOn, i -> false);
 			if (q.cocoPrecision() >= PRECISION_TARGET) {
 				best = odds;
 			}
 		}
-		return Double.isNaN(best) ? 1.0 : best;
+		return Double.isNaN(best) ? LOWEST_ODDS : best;
 	}
 
 	private double fitTemperature(IntPredicate fitOn) {
@@ -230,6 +276,38 @@ final class TuningLab {
 						+ Math.round(label.confidence()));
 			}
 			lines.add(names.get(i) + ": " + String.join(", ", five));
+		}
+		return lines;
+	}
+
+	/**
+	 * Each COCO photo's misses under the shipped tuning: the classes present that no label names (with the
+	 * confidence the merge gave them below MinConfidence, or "–" when nothing saw them) and the object labels
+	 * that are wrong, for reading what a method would have to fix.
+	 */
+	List<String> cocoMisses(List<String> names) {
+		List<String> lines = new ArrayList<>();
+		DetectOptions everything = options.withMinConfidence(0).withMaxLabels(1000);
+		for (int i = 0; i < coco.size(); i++) {
+			Truth photo = coco.get(i);
+			List<Label> shown = detector.labels(photo.evidence(), LabelTuning.DEFAULT, options);
+			List<Label> all = detector.labels(photo.evidence(), LabelTuning.DEFAULT, everything);
+			List<String> missed = new ArrayList<>();
+			for (int c : photo.present()) {
+				if (!metrics.labelRecall(Set.of(c), shown).equals(LabelMetrics.Ratio.of(true))) {
+					String name = metrics.cocoName(c);
+					double below = all.stream().filter(l -> l.name().equals(name)).mapToDouble(Label::confidence).max().orElse(-1);
+					missed.add(name + " " + (below < 0 ? "–" : String.valueOf(Math.round(below))));
+				}
+			}
+			List<String> wrong = shown.stream()
+				.filter(l -> metrics.objectLabelRight(photo.present(), l).map(r -> !r).orElse(false))
+				.map(l -> l.name() + " " + Math.round(l.confidence()))
+				.toList();
+			if (!missed.isEmpty() || !wrong.isEmpty()) {
+				lines.add(names.get(i) + " (" + (i % 2 == 0 ? 'A' : 'B') + "): missed " + String.join(", ", missed)
+						+ "; wrong " + String.join(", ", wrong));
+			}
 		}
 		return lines;
 	}

@@ -84,6 +84,22 @@ final class BoxFusion {
 	}
 
 	/**
+	 * The whole image's boxes with those of a closer look at tiles of it, the tiles' scores times
+	 * {@code weight}, only those under {@code maxArea} of the image (the closer look is for small objects; a
+	 * large one cut by a tile's edge would come back as a part); where both found one object (same class, IoU
+	 * above {@link YoloxDecoding#NMS_IOU}) the stronger box stays.
+	 */
+	static List<Detection> withTiles(List<Detection> whole, List<Detection> tiles, float weight, float maxArea) {
+		List<Detection> all = new ArrayList<>(whole);
+		for (Detection box : tiles) {
+			if (box.area() < maxArea) {
+				all.add(new Detection(box.classIndex(), box.score() * weight, box.x1(), box.y1(), box.x2(), box.y2()));
+			}
+		}
+		return YoloxDecoding.nms(all, YoloxDecoding.NMS_IOU);
+	}
+
+	/**
 	 * The image-level score of each class: the chance that at least one of its boxes is right, taking
 	 * boxes as independent (noisy-OR). Three chairs at 0.3 make "there is a chair" likelier than one.
 	 */

@@ -58,9 +58,6 @@ final class LabelMerger {
 	/** The classifier's strongest label from which it "is sure of something else" than an unbacked object. */
 	static final double SEES_OTHER = 0.5;
 
-	/** Share of the image from which an object is large: the classifier's view cannot miss it. */
-	static final double LARGE = 0.25;
-
 	static final String TEXT_CATEGORY = "Text and Documents";
 
 	private final LabelHierarchy hierarchy;
@@ -182,7 +179,9 @@ final class LabelMerger {
 	 * {@link LabelTuning#smallObject} of the image) which the classifier does not back (less than
 	 * {@link #BACKED} of its mass on the object's label) ranks no higher than the classifier's strongest label,
 	 * or {@link #SMALL_OBJECT_KEPT} when that is weaker: a bird the size of a window on a church photo must not
-	 * come before Building. A large object that the classifier knows but does not see gets the unconfirmed odds.
+	 * come before Building. A large object (from {@link LabelTuning#contradicted} of the image) that the classifier
+	 * knows but does not see gets the unconfirmed odds. With {@link LabelTuning#agreement} above 0, the
+	 * classifier's mass on the object adds to the detector's as a second witness.
 	 */
 	private double objectConfidence(int cocoClass, double confidence, List<Detection> boxes,
 			Map<LabelNode, Double> whole, double strongest, LabelTuning tuning) {
@@ -193,14 +192,19 @@ final class LabelMerger {
 			.orElse(0);
 		LabelNode node = hierarchy.coco(cocoClass);
 		boolean backed = whole.getOrDefault(node, 0.0) >= BACKED;
-		if (!backed && largest >= LARGE && strongest >= SEES_OTHER && hierarchy.imagenetClassesUnder(node).length > 0) {
+		if (!backed && largest >= tuning.contradicted() && strongest >= SEES_OTHER
+				&& hierarchy.imagenetClassesUnder(node).length > 0) {
 			// The classifier sees the whole image, knows this object (sheep, bus, broccoli) and is sure of something
 			// else, although the object fills a quarter of the picture: the detector is fooled by a shape (a rock
 			// read as a sheep).
 			confidence = scaledOdds(confidence, tuning.unconfirmed());
 		}
 		boolean small = largest < tuning.smallObject();
-		return small && !backed ? Math.min(confidence, Math.max(strongest, SMALL_OBJECT_KEPT)) : confidence;
+		if (small && !backed) {
+			return Math.min(confidence, Math.max(strongest, SMALL_OBJECT_KEPT));
+		}
+		double seen = Math.min(1, whole.getOrDefault(node, 0.0)) * tuning.agreement();
+		return 1 - (1 - confidence) * (1 - seen);
 	}
 
 	private static double scaledOdds(double confidence, double factor) {

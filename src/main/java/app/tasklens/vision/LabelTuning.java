@@ -14,15 +14,25 @@ import java.util.Set;
  *        a car model) when the detector found no trace of it
  * @param smallObject a detector object whose boxes are all smaller than this share of the image, and which the
  *        classifier does not back, ranks no higher than the classifier's own strongest label
+ * @param contradicted a detector object the classifier knows, does not back and contradicts (it is sure of
+ *        something else) gets the unconfirmed odds when its largest box covers at least this share of the image
+ * @param agreement how the detector's and the classifier's confidence in one COCO object combine: 0 takes the
+ *        stronger, 1 takes them as independent witnesses (noisy-OR), in between weighs the classifier's part
+ * @param tiles the detector also looks at a grid of this many overlapping tiles (0: none, 2: two along the long
+ *        side, 4: 2 × 2), one inference each
+ * @param tileWeight factor on the scores of boxes found on tiles
+ * @param tileMaxArea boxes found on tiles count only under this share of the image
  */
 public record LabelTuning(Set<ClassifierView> views, double detectorOdds, double temperature, double unconfirmed,
-		double smallObject) {
+		double smallObject, double contradicted, double agreement, int tiles, double tileWeight, double tileMaxArea) {
 
 	public LabelTuning {
 		views = Set.copyOf(views);
-		if (views.isEmpty() || detectorOdds <= 0 || temperature <= 0 || unconfirmed < 0 || unconfirmed > 1) {
+		if (views.isEmpty() || detectorOdds <= 0 || temperature <= 0 || unconfirmed < 0 || unconfirmed > 1
+				|| contradicted < 0 || agreement < 0 || agreement > 1 || (tiles != 0 && tiles != 2 && tiles != 4)
+				|| tileWeight < 0 || tileWeight > 1) {
 			throw new IllegalArgumentException("bad label tuning " + views + " " + detectorOdds + " " + temperature
-					+ " " + unconfirmed);
+					+ " " + unconfirmed + " " + contradicted + " " + agreement);
 		}
 	}
 
@@ -35,25 +45,38 @@ public record LabelTuning(Set<ClassifierView> views, double detectorOdds, double
 	 */
 	public static final LabelTuning DEFAULT = new LabelTuning(
 			EnumSet.of(ClassifierView.CENTER, ClassifierView.FLIP, ClassifierView.WHOLE), (0.55 / 0.45) / (0.25 / 0.75),
-			1.0, 0.3, 0.02);
+			1.0, 0.3, 0.02, 0.25, 0, 0, 1, 1);
 
 	public LabelTuning withViews(Set<ClassifierView> value) {
-		return new LabelTuning(value, detectorOdds, temperature, unconfirmed, smallObject);
+		return new LabelTuning(value, detectorOdds, temperature, unconfirmed, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea);
 	}
 
 	public LabelTuning withDetectorOdds(double value) {
-		return new LabelTuning(views, value, temperature, unconfirmed, smallObject);
+		return new LabelTuning(views, value, temperature, unconfirmed, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea);
 	}
 
 	public LabelTuning withTemperature(double value) {
-		return new LabelTuning(views, detectorOdds, value, unconfirmed, smallObject);
+		return new LabelTuning(views, detectorOdds, value, unconfirmed, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea);
 	}
 
 	public LabelTuning withUnconfirmed(double value) {
-		return new LabelTuning(views, detectorOdds, temperature, value, smallObject);
+		return new LabelTuning(views, detectorOdds, temperature, value, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea);
 	}
 
 	public LabelTuning withSmallObject(double value) {
-		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, value);
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, value, contradicted, agreement, tiles, tileWeight, tileMaxArea);
+	}
+
+	public LabelTuning withContradicted(double value) {
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, value, agreement, tiles, tileWeight, tileMaxArea);
+	}
+
+	public LabelTuning withAgreement(double value) {
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, contradicted, value, tiles, tileWeight, tileMaxArea);
+	}
+
+	public LabelTuning withTiles(int value, double weight, double maxArea) {
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, contradicted, agreement, value,
+				weight, maxArea);
 	}
 }

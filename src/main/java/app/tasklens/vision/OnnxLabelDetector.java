@@ -132,14 +132,16 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 				List<TextDetection> texts = options.detectText()
 						? recheckingMissing(() -> text.read(pixels, files, settings.intraOpThreads()))
 						: List.of();
-				return new Evidence(boxes, logits, texts);
+				Map<Integer, List<Detection>> tiles = Map.of(2, tiles(loaded, pixels, workspace, 2), 4,
+						tiles(loaded, pixels, workspace, 4));
+				return new Evidence(boxes, tiles, logits, texts);
 			}
 		});
 	}
 
 	/** The labels of {@code evidence} with {@code tuning}, as {@link #detect} would give them. */
 	public List<Label> labels(Evidence evidence, LabelTuning tuning, DetectOptions options) {
-		return merger.merge(evidence.boxes, LabelMerger.probabilities(evidence.logits, tuning), evidence.texts, tuning,
+		return merger.merge(evidence.boxes(tuning), LabelMerger.probabilities(evidence.logits, tuning), evidence.texts, tuning,
 				options);
 	}
 
@@ -147,13 +149,22 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	public static final class Evidence {
 
 		private final List<Detection> boxes;
+		/** Boxes found on 2 and on 4 tiles ({@link LabelTuning#tiles}). */
+		private final Map<Integer, List<Detection>> tiles;
 		private final Map<ClassifierView, float[][]> logits;
 		private final List<TextDetection> texts;
 
-		Evidence(List<Detection> boxes, Map<ClassifierView, float[][]> logits, List<TextDetection> texts) {
+		Evidence(List<Detection> boxes, Map<Integer, List<Detection>> tiles, Map<ClassifierView, float[][]> logits,
+				List<TextDetection> texts) {
 			this.boxes = List.copyOf(boxes);
+			this.tiles = Map.copyOf(tiles);
 			this.logits = Map.copyOf(logits);
 			this.texts = List.copyOf(texts);
+		}
+
+		List<Detection> boxes(LabelTuning tuning) {
+			return tuning.tiles() == 0 ? boxes : BoxFusion.withTiles(boxes, tiles.get(tuning.tiles()), (float) tuning.tileWeight(),
+					(float) tuning.tileMaxArea());
 		}
 
 		/** The classifier's {@code k} most likely classes, most likely first, averaged over {@code tuning}'s views. */
@@ -233,11 +244,25 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 				ImageStatistics.quality(planes), ImageStatistics.dominantColors(planes));
 		Duration measured = watch.lap();
 
+		// After the statistics, which read the detector's input that the tiles overwrite; timed with the merge.
+		if (tuning.tiles() > 0) {
+			boxes = BoxFusion.withTiles(boxes, tiles(loaded, pixels, workspace, tuning.tiles()), (float) tuning.tileWeight(),
+					(float) tuning.tileMaxArea());
+		}
 		List<Label> labels = merger.merge(boxes, probabilities, texts, tuning, options);
 		Duration merge = watch.lap();
 
 		return new TimedDetection(new LabelDetection(labels, texts, properties, MODEL_SET),
 				new StageTimings(decode, detector, classifier, ocr, measured, merge));
+	}
+
+	/** The detector's closer look at 2 tiles along the long side, or 2 × 2; overwrites the detector's input. */
+	private static List<Detection> tiles(Models loaded, BufferedImage pixels, Workspace workspace, int tiles)
+			throws OrtException {
+		boolean landscape = pixels.getWidth() >= pixels.getHeight();
+		int columns = tiles == 4 || landscape ? 2 : 1;
+		int rows = tiles == 4 || !landscape ? 2 : 1;
+		return loaded.detector.detectTiles(pixels, workspace.detector, workspace.scratch, columns, rows);
 	}
 
 	private Models models() {

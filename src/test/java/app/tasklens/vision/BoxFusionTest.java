@@ -56,4 +56,19 @@ class BoxFusionTest {
 		assertThat(scores.get(56)).isCloseTo(0.75f, within(1e-6f));
 		assertThat(scores.get(0)).isCloseTo(0.3f, within(1e-6f));
 	}
+
+	@Test
+	void tileBoxesCountWeightedOnlyWhenSmallAndTheStrongerOfTwoOnOneObjectStays() {
+		Detection wholeCup = new Detection(41, 0.4f, 0.10f, 0.10f, 0.20f, 0.20f);
+		Detection tileCup = new Detection(41, 0.9f, 0.11f, 0.10f, 0.21f, 0.20f);
+		Detection tileKnife = new Detection(43, 0.6f, 0.50f, 0.50f, 0.55f, 0.60f);
+		Detection tileTable = new Detection(60, 0.8f, 0, 0.3f, 1, 1);
+
+		List<Detection> merged = BoxFusion.withTiles(List.of(wholeCup), List.of(tileCup, tileKnife, tileTable), 0.5f,
+				0.05f);
+
+		assertThat(merged).extracting(Detection::classIndex).containsExactly(41, 43);
+		assertThat(merged.get(0).score()).as("the tile's cup at half weight beats the whole image's").isEqualTo(0.45f);
+		assertThat(merged.get(1).score()).isEqualTo(0.3f);
+	}
 }

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -26,22 +27,40 @@ class ImageFormatsTest {
 	}
 
 	/**
-	 * JPEG stays within 1 level per channel on average. Lossy WebP is held to 2: libwebp's own decoder
-	 * ({@code dwebp}) gives these files back with a cast under 0.2, the WebP reader here with red 1.1–1.7 levels
-	 * low (it converts VP8's YUV with other coefficients); the labels do not change (see
-	 * {@code OnnxLabelDetectorTest}), and this keeps the difference from growing.
+	 * JPEG stays within 1 level per channel on average. Lossy WebP is held to what the WebP reader gives today:
+	 * libwebp's own decoder ({@code dwebp}) gives these files back with a cast under 0.2, this one with red 1.1
+	 * (kitten) and 1.7 (colosseum) levels low and colosseum's blue 1.2 high. The whole difference is
+	 * TwelveMonkeys' VP8 loop filter (see the test below and docs/labeling.md); the labels do not change (see
+	 * {@code OnnxLabelDetectorTest}), and these bounds fail when the difference grows.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "kitten", "colosseum" })
-	void jpegAndLossyWebpStayCloseToThePngWithoutColourCast(String photo) {
-		assertCloseWithoutCast(photo + ".png", photo + ".jpg", 1.0);
-		assertCloseWithoutCast(photo + ".png", photo + "-lossy.webp", 2.0);
+	@CsvSource({ "kitten, 1.2, 3.2", "colosseum, 1.8, 3.7" })
+	void jpegAndLossyWebpStayCloseToThePngWithoutColourCast(String photo, double webpCast, double webpMeanAbsolute) {
+		assertCloseWithoutCast(photo + ".png", photo + ".jpg", 1.0, 4.0);
+		assertCloseWithoutCast(photo + ".png", photo + "-lossy.webp", webpCast, webpMeanAbsolute);
 	}
 
-	private void assertCloseWithoutCast(String reference, String lossy, double maxCast) {
+	/**
+	 * The kitten encoded lossy with the loop filter off ({@code cwebp -q 75 -f 0}) decodes to libwebp's pixels
+	 * ({@code dwebp -nofancy}, the reference PNG) within one level, the rounding of the YUV → RGB conversion:
+	 * prediction, residuals, chroma and the conversion are right, and what is left in the test above is the
+	 * loop filter, which the reader applies to each macroblock in place before its neighbours are predicted
+	 * from it and after the block is copied out.
+	 */
+	@Test
+	void lossyWebpWithoutLoopFilterDecodesToLibwebpsPixels() {
+		Difference difference = difference("kitten-lossy-unfiltered-dwebp.png", "kitten-lossy-unfiltered.webp");
+
+		assertThat(difference.maxAbsolute()).isLessThanOrEqualTo(1);
+		for (double cast : difference.meanSigned()) {
+			assertThat(Math.abs(cast)).as("colour cast per channel (B, G, R)").isLessThan(0.2);
+		}
+	}
+
+	private void assertCloseWithoutCast(String reference, String lossy, double maxCast, double maxMeanAbsolute) {
 		Difference difference = difference(reference, lossy);
 
-		assertThat(difference.meanAbsolute()).as(lossy + " mean absolute difference").isLessThan(4);
+		assertThat(difference.meanAbsolute()).as(lossy + " mean absolute difference").isLessThan(maxMeanAbsolute);
 		for (double cast : difference.meanSigned()) {
 			assertThat(Math.abs(cast)).as(lossy + " colour cast per channel (B, G, R)").isLessThan(maxCast);
 		}

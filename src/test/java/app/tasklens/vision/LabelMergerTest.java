@@ -125,6 +125,37 @@ class LabelMergerTest {
 		assertThat(label(traced, "Tabby").confidence()).isEqualTo(80.0);
 	}
 
+	/** Measured, not shipped (bench-labels' merge methods table): both knobs, and their shipped values. */
+	@Test
+	void agreementTakesDetectorAndClassifierAsIndependentWitnessesWhenAskedTo() {
+		Detection dog = new Detection(COCO_DOG, 0.2f, 0, 0, 1, 1);
+		float[] malamute = probabilities(IMAGENET_MALAMUTE, 0.5f);
+		double detector = LabelMerger.detectorConfidence(0.2);
+
+		double shipped = label(merger.merge(List.of(dog), malamute, List.of(), minConfidence(0)), "Dog").confidence();
+		double witnesses = label(merger.merge(List.of(dog), malamute, List.of(), LabelTuning.DEFAULT.withAgreement(1),
+				minConfidence(0)), "Dog").confidence();
+
+		assertThat(shipped).as("the stronger of the two").isEqualTo(Math.round(Math.max(detector, 0.5) * 10_000) / 100.0);
+		assertThat(witnesses).isEqualTo(Math.round((1 - (1 - detector) * 0.5) * 10_000) / 100.0);
+	}
+
+	@Test
+	void aContradictedObjectGetsTheUnconfirmedOddsFromTheContradictedShareOfTheImage() {
+		float[] bison = new float[1000];
+		bison[imagenet("Bison")] = 0.9f;
+		Detection sheep = new Detection(18, 0.9f, 0.2f, 0.2f, 0.6f, 0.6f);
+		double unconfirmed = 0.9 / 0.1 * LabelTuning.DEFAULT.detectorOdds() * LabelTuning.DEFAULT.unconfirmed();
+
+		double shipped = label(merger.merge(List.of(sheep), bison, List.of(), minConfidence(0)), "Sheep").confidence();
+		double fromTenPercent = label(merger.merge(List.of(sheep), bison, List.of(),
+				LabelTuning.DEFAULT.withContradicted(0.1), minConfidence(0)), "Sheep").confidence();
+
+		assertThat(shipped).as("16 % of the image is under the shipped 25 %")
+			.isEqualTo(Math.round(LabelMerger.detectorConfidence(0.9) * 10_000) / 100.0);
+		assertThat(fromTenPercent).isEqualTo(Math.round(unconfirmed / (1 + unconfirmed) * 10_000) / 100.0);
+	}
+
 	@Test
 	void textFoundBecomesATextLabel() {
 		TextDetection line = new TextDetection("OPEN", TextDetection.Type.LINE, 0, null, 91.5,

@@ -68,6 +68,31 @@ class OnnxLabelDetectorTest {
 		assertThat(names(result)).doesNotContain("Cat");
 	}
 
+	/**
+	 * The closer look at tiles (measured in bench-labels, not shipped) maps its boxes back into the image: with
+	 * every tile box counted at full weight, what the tiles find of the dog, the bicycle and the car lies inside
+	 * the whole image's box of it (a tile that cuts the dog finds its upper half, in the dog's box).
+	 */
+	@Test
+	void boxesFoundOnTilesComeBackWhereTheWholeImageHasThem() {
+		LabelTuning tiles = LabelTuning.DEFAULT.withTiles(4, 1, 1);
+		LabelDetection whole = detect("dog.jpg");
+		LabelDetection tiled = detector
+			.detectTimed(TestImages.darknet("dog.jpg"), DetectOptions.defaults().withDetectText(false), tiles)
+			.detection();
+
+		for (String name : List.of("Dog", "Bicycle", "Car")) {
+			BoundingBox a = label(whole, name).instances().get(0).boundingBox();
+			for (Label.Instance instance : label(tiled, name).instances()) {
+				BoundingBox b = instance.boundingBox();
+				double w = Math.min(a.left() + a.width(), b.left() + b.width()) - Math.max(a.left(), b.left());
+				double h = Math.min(a.top() + a.height(), b.top() + b.height()) - Math.max(a.top(), b.top());
+				assertThat(Math.max(0, w) * Math.max(0, h) / (b.width() * b.height())).as(name + " " + b)
+					.isGreaterThan(0.8);
+			}
+		}
+	}
+
 	@Test
 	void webpPhotoIsLabeledLikeTheJpeg() {
 		LabelDetection result = detector.detect(TestImages.resource("dog.webp"), DetectOptions.defaults());
