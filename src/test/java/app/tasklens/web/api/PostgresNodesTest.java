@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.tasklens.LiveEventLog;
 import app.tasklens.TasklensApplication;
 import app.tasklens.adapter.jdbc.PostgresServer;
 import app.tasklens.web.api.ApiClient.User;
@@ -171,6 +174,80 @@ class PostgresNodesTest {
 			assertThat(Duration.ofNanos(event.receivedNanos() - sent)).as("from the POST on A to the event on B")
 				.isLessThan(Duration.ofSeconds(2));
 		}
+	}
+
+	/**
+	 * Event ids are the shared log's sequence: a stream that reconnects through the load balancer to the other node
+	 * gets, from the table, what was made on both nodes while it was away, in order and once, then what follows.
+	 */
+	@Test
+	void aStreamThatReconnectsToTheOtherNodeCatchesUpWithLastEventId() throws Exception {
+		User erin = client(nodeA).signUp(ApiClient.unique("erin"));
+		String lastSeen;
+		String fromB;
+		String fromA;
+		// Another tab stays open, so that each event is in the table (appended after the response) before the next.
+		try (EventStream otherTab = stream(nodeA, erin, null)) {
+			try (EventStream onA = stream(nodeA, erin, null)) {
+				client(nodeA).createTask(erin, "Seen on A");
+				lastSeen = onA.next("task", Duration.ofSeconds(10)).id();
+				otherTab.next("task", Duration.ofSeconds(10));
+			}
+			fromB = client(nodeB).createTask(erin, "Made on B while away").path("id").asString();
+			otherTab.next("task", Duration.ofSeconds(10));
+			fromA = client(nodeA).createTask(erin, "Made on A while away").path("id").asString();
+			otherTab.next("task", Duration.ofSeconds(10));
+		}
+
+		try (EventStream onB = stream(nodeB, erin, lastSeen)) {
+			assertThat(taskOf(onB.next(Duration.ofSeconds(10)))).isEqualTo("task " + fromB + " created");
+			assertThat(taskOf(onB.next(Duration.ofSeconds(10)))).isEqualTo("task " + fromA + " created");
+			assertThat(onB.next(Duration.ofMillis(500))).as("nothing twice").isNull();
+			String after = client(nodeA).createTask(erin, "Made on A after").path("id").asString();
+			assertThat(taskOf(onB.next(Duration.ofSeconds(10)))).isEqualTo("task " + after + " created");
+		}
+	}
+
+	/** The log keeps 10 minutes; an id from before what it keeps cannot be caught up on, on any node. */
+	@Test
+	void anIdOlderThanTheLogKeepsGivesReset() throws Exception {
+		User fay = client(nodeA).signUp(ApiClient.unique("fay"));
+		String lastSeen;
+		try (EventStream onA = stream(nodeA, fay, null)) {
+			client(nodeA).createTask(fay, "Seen on A");
+			lastSeen = onA.next("task", Duration.ofSeconds(10)).id();
+			// The event is appended after the response; once a stream has it, it is in the table to be forgotten.
+			client(nodeA).createTask(fay, "Missed");
+			onA.next("task", Duration.ofSeconds(10));
+		}
+		nodeB.getBean(LiveEventLog.class).forgetBefore(Instant.now().plusSeconds(1));
+
+		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+			try (EventStream reconnected = stream(node, fay, lastSeen)) {
+				assertThat(reconnected.next(Duration.ofSeconds(10))).as("a reset").isNotNull()
+					.extracting(EventStream.Event::name).isEqualTo("reset");
+			}
+		}
+		try (EventStream forged = stream(nodeB, fay, "AAAAAAAAAAAAAAAAAAAAAA")) {
+			assertThat(forged.next(Duration.ofSeconds(10))).as("an id no node made").isNotNull()
+				.extracting(EventStream.Event::name).isEqualTo("reset");
+		}
+	}
+
+	private static EventStream stream(ConfigurableApplicationContext node, User user, String lastEventId)
+			throws Exception {
+		Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + user.token()));
+		if (lastEventId != null) {
+			headers.put("Last-Event-ID", lastEventId);
+		}
+		EventStream stream = EventStream.open(URI.create("http://localhost:" + port(node) + "/api/events"), headers);
+		assertThat(stream.status()).isEqualTo(200);
+		return stream;
+	}
+
+	private static String taskOf(EventStream.Event event) {
+		assertThat(event).as("an event").isNotNull();
+		return event.name() + " " + event.json().path("taskId").asString() + " " + event.json().path("change").asString();
 	}
 
 	@Test
