@@ -2,7 +2,13 @@ package app.tasklens.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import javax.crypto.SecretKey;
@@ -50,6 +58,8 @@ import tools.jackson.databind.JsonNode;
 class PostgresNodesTest {
 
 	private static final PostgresServer POSTGRES = PostgresServer.get();
+	private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+	private static final Pattern META_CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
 	private static final byte[] OLD_TOKEN_KEY = new byte[32];
 
 	private static String database;
@@ -232,6 +242,69 @@ class PostgresNodesTest {
 			assertThat(forged.next(Duration.ofSeconds(10))).as("an id no node made").isNotNull()
 				.extracting(EventStream.Event::name).isEqualTo("reset");
 		}
+	}
+
+	/**
+	 * The UI's session is in the database: a browser signed in through node A's form (with its CSRF token) is signed
+	 * in on node B, which takes A's CSRF token too; signing out on B signs it out on A. Tomcat's sessions (per node)
+	 * fail at the first page on B.
+	 */
+	@Test
+	void aBrowserSignedInThroughOneNodeIsSignedInOnTheOther() throws Exception {
+		User gus = client(nodeA).signUp(ApiClient.unique("gus"));
+		String task = client(nodeA).createTask(gus, "Seen through B").path("id").asString();
+		// Cookies belong to the host, not the port: the browser sends A's cookie to B, as behind one load balancer.
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String formToken = find(HIDDEN_CSRF, page(browser, nodeA, "/login").body());
+		HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(base(nodeA) + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(gus.username()) + "&password="
+					+ encode(gus.password()) + "&_csrf=" + encode(formToken)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signIn.statusCode()).isEqualTo(302);
+		assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+		String pageToken = find(META_CSRF, page(browser, nodeA, "/").body());
+
+		HttpResponse<String> onB = page(browser, nodeB, "/");
+		assertThat(onB.statusCode()).as("node B's page, not its sign-in").isEqualTo(200);
+		assertThat(onB.body()).contains("Seen through B");
+		HttpResponse<String> attached = browser.send(HttpRequest.newBuilder(URI.create(base(nodeB) + "/tasks/" + task
+				+ "/attachments"))
+			.header("Content-Type", "application/json")
+			.header("X-CSRF-TOKEN", pageToken)
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"filename\":\"dog.jpg\",\"contentType\":\"image/jpeg\",\"size\":1000}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(attached.statusCode()).as("node A's CSRF token on node B").isEqualTo(201);
+
+		HttpResponse<String> signOut = browser.send(HttpRequest.newBuilder(URI.create(base(nodeB) + "/logout"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(pageToken)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?signedOut");
+		HttpResponse<String> afterwards = page(browser, nodeA, "/");
+		assertThat(afterwards.statusCode()).isEqualTo(302);
+		assertThat(afterwards.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+	}
+
+	private static HttpResponse<String> page(HttpClient browser, ConfigurableApplicationContext node, String path)
+			throws Exception {
+		return browser.send(HttpRequest.newBuilder(URI.create(base(node) + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String find(Pattern pattern, String html) {
+		Matcher matcher = pattern.matcher(html);
+		assertThat(matcher.find()).as("%s in %s", pattern, html).isTrue();
+		return matcher.group(1);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static String base(ConfigurableApplicationContext node) {
+		return "http://localhost:" + port(node);
 	}
 
 	private static EventStream stream(ConfigurableApplicationContext node, User user, String lastEventId)
