@@ -15,12 +15,24 @@ public interface LiveEventLog {
 	/** Up to {@code limit} events with a sequence above {@code sequence}, in order. */
 	List<Entry> after(long sequence, int limit);
 
+	/** Up to {@code limit} events of {@code ownerId} with a sequence above {@code sequence}, in order. */
+	List<Entry> ofOwnerAfter(String ownerId, long sequence, int limit);
+
 	/** The highest sequence appended so far (0 for none). */
 	long last();
 
-	/** Deletes the events appended before {@code cutoff}. */
+	/** The sequences still known: every event above {@code forgottenUpTo} up to {@code last} is kept. */
+	Window window();
+
+	/**
+	 * Deletes the events appended before {@code cutoff}, and with them every event of a lower sequence, so that
+	 * what is kept is always all events above {@link Window#forgottenUpTo()}.
+	 */
 	void forgetBefore(Instant cutoff);
 
 	record Entry(long sequence, String ownerId, String name, String json) {
+	}
+
+	record Window(long forgottenUpTo, long last) {
 	}
 }

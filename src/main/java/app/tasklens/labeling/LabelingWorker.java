@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -51,9 +53,13 @@ public class LabelingWorker implements SmartLifecycle {
 	private final Clock clock;
 	/** Lease owner: unique per process, so a restarted process never mistakes a dead one's lease for its own. */
 	private final String name = "labeler-" + Ids.random();
+	/** How long a stopping node waits for its running jobs, well inside a service manager's stop timeout. */
+	static final Duration STOP_WAIT = Duration.ofSeconds(10);
 	private final Semaphore wakeups = new Semaphore(0);
 	private final SuspectIsolation isolation = new SuspectIsolation();
 	private final List<Thread> threads = new ArrayList<>();
+	/** The jobs being labeled now, by id: handed back if still running when the node stops. */
+	private final Map<String, LabelingJob> handling = new ConcurrentHashMap<>();
 	private ScheduledExecutorService renewals;
 	private volatile boolean running;
 	private final NodeRole role;
@@ -138,6 +144,7 @@ public class LabelingWorker implements SmartLifecycle {
 		long renewEvery = Math.max(100, settings.lease().toMillis() / 3);
 		ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(job), renewEvery, renewEvery,
 				TimeUnit.MILLISECONDS);
+		handling.put(job.id(), job);
 		try {
 			isolation.run(job.crashes() > 0, () -> labelImage.label(job.attachmentId(), job.version()));
 			jobs.complete(job.id(), name);
@@ -164,6 +171,7 @@ public class LabelingWorker implements SmartLifecycle {
 			}
 		}
 		finally {
+			handling.remove(job.id());
 			renewal.cancel(false);
 		}
 	}
@@ -234,14 +242,19 @@ public class LabelingWorker implements SmartLifecycle {
 		log.info("{} labeling threads, lease owner {}", settings.workers(), name);
 	}
 
-	/** Lets the running jobs finish for a while; a job still running is taken again after a restart. */
+	/**
+	 * Lets the running jobs finish for up to {@code STOP_WAIT} together, then hands back those still running: their
+	 * lease is released (no try and no crash counted), so a worker on another node claims them at once instead of
+	 * after the lease. What the stopped thread still does then is refused by the lease check.
+	 */
 	@Override
 	public synchronized void stop() {
 		running = false;
 		wakeups.release(threads.size());
+		long deadline = System.nanoTime() + STOP_WAIT.toNanos();
 		for (Thread thread : threads) {
 			try {
-				thread.join(10_000);
+				thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -249,6 +262,15 @@ public class LabelingWorker implements SmartLifecycle {
 		}
 		threads.clear();
 		renewals.shutdownNow();
+		for (LabelingJob job : List.copyOf(handling.values())) {
+			try {
+				jobs.postpone(job.id(), name, clock.instant());
+				log.info("labeling job {} of attachment {} handed back at stop", job.id(), job.attachmentId());
+			}
+			catch (RuntimeException ex) {
+				log.warn("cannot hand back labeling job {}; it is taken over when its lease runs out", job.id(), ex);
+			}
+		}
 	}
 
 	/** Not on a web node ({@code --role web}), nor where something else drains the jobs (a Lambda function). */

@@ -1,11 +1,6 @@
 package app.tasklens.adapter.dynamodb;
 
 import java.time.Clock;
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -54,14 +49,9 @@ class DynamoDbConfiguration {
 		return new DynamoDbTransactionManager(writes);
 	}
 
-	/** Before every other filter, so that Spring Security's session use finds the stored session. */
 	@Bean
-	FilterRegistrationBean<DynamoDbHttpSessions> dynamoDbHttpSessions(DynamoDbWrites writes, DynamoDbSettings settings,
-			@Value("${server.servlet.session.timeout:30m}") Duration timeout, Clock clock) {
-		FilterRegistrationBean<DynamoDbHttpSessions> registration = new FilterRegistrationBean<>(
-				new DynamoDbHttpSessions(writes, settings.table(), timeout, clock));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
+	DynamoDbHttpSessions httpSessions(DynamoDbWrites writes, DynamoDbSettings settings) {
+		return new DynamoDbHttpSessions(writes, settings.table());
 	}
 
 	@Bean

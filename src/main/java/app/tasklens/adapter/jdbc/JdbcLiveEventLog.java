@@ -1,5 +1,7 @@
 package app.tasklens.adapter.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,9 +56,31 @@ class JdbcLiveEventLog implements LiveEventLog {
 		return jdbc.sql("SELECT seq, owner_id, name, payload FROM live_events WHERE seq > ? ORDER BY seq LIMIT ?")
 			.param(sequence)
 			.param(limit)
-			.query((rs, row) -> new Entry(rs.getLong("seq"), rs.getString("owner_id"), rs.getString("name"),
-					rs.getString("payload")))
+			.query(JdbcLiveEventLog::entry)
 			.list();
+	}
+
+	@Override
+	public List<Entry> ofOwnerAfter(String ownerId, long sequence, int limit) {
+		return jdbc.sql("""
+				SELECT seq, owner_id, name, payload FROM live_events
+				WHERE owner_id = :owner AND seq > :seq ORDER BY seq LIMIT :limit""")
+			.param("owner", ownerId)
+			.param("seq", sequence)
+			.param("limit", limit)
+			.query(JdbcLiveEventLog::entry)
+			.list();
+	}
+
+	private static Entry entry(ResultSet rs, int row) throws SQLException {
+		return new Entry(rs.getLong("seq"), rs.getString("owner_id"), rs.getString("name"), rs.getString("payload"));
+	}
+
+	@Override
+	public Window window() {
+		return jdbc.sql("SELECT forgotten_seq, last_seq FROM live_event_sequence WHERE id = 1")
+			.query((rs, row) -> new Window(rs.getLong("forgotten_seq"), rs.getLong("last_seq")))
+			.single();
 	}
 
 	@Override
@@ -64,8 +88,25 @@ class JdbcLiveEventLog implements LiveEventLog {
 		return jdbc.sql("SELECT last_seq FROM live_event_sequence WHERE id = 1").query(Long.class).single();
 	}
 
+	/**
+	 * By sequence, not by time: nodes' clocks differ a little, and a kept event below a deleted one would make
+	 * a catch-up from before the deleted one look complete when it is not.
+	 */
 	@Override
 	public void forgetBefore(Instant cutoff) {
-		jdbc.sql("DELETE FROM live_events WHERE created_at < ?").param(cutoff.toEpochMilli()).update();
+		transactions.executeWithoutResult(status -> {
+			long upTo = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM live_events WHERE created_at < ?")
+				.param(cutoff.toEpochMilli())
+				.query(Long.class)
+				.single();
+			if (upTo == 0) {
+				return;
+			}
+			jdbc.sql("UPDATE live_event_sequence SET forgotten_seq = ? WHERE id = 1 AND forgotten_seq < ?")
+				.param(upTo)
+				.param(upTo)
+				.update();
+			jdbc.sql("DELETE FROM live_events WHERE seq <= ?").param(upTo).update();
+		});
 	}
 }

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,9 @@ class LocalObjectStore implements ObjectStore {
 
 	private final Path root;
 	private final Path staging;
+	/** Staged bytes older than this are left over (see {@link #removeStaging}). */
+	static final Duration STALE = Duration.ofMinutes(10);
+	private volatile long lastStagingCheck;
 	private final UploadTickets tickets;
 
 	LocalObjectStore(@Value("${tasklens.data-dir}") Path dataDir, UploadTickets tickets) {
@@ -83,6 +87,9 @@ class LocalObjectStore implements ObjectStore {
 	 * unpublished object discards it.
 	 */
 	Staged stage(InputStream content, long maxBytes) throws IOException {
+		if (System.currentTimeMillis() - lastStagingCheck > STALE.toMillis()) {
+			removeStaging();
+		}
 		Path file = Files.createTempFile(staging, "object-", ".part");
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
 			byte[] buffer = new byte[BUFFER];
@@ -180,14 +187,26 @@ class LocalObjectStore implements ObjectStore {
 	}
 
 	/**
-	 * At start, whatever is staged belongs to uploads that a stop or crash interrupted (one server owns its
-	 * data directory): it will never be published.
+	 * Staged bytes unchanged for {@code STALE} belong to uploads that a stop or crash interrupted: they will never
+	 * be published. Younger ones may be another node's uploads in flight, where several nodes share the folder
+	 * (or this node's, when it runs while uploads stream): an upload writes at least every few seconds (it is cut
+	 * off below {@code tasklens.uploads.min-rate}) and is published within seconds of its last byte. Run at start
+	 * and then at most every {@code STALE}, from an upload.
 	 */
 	private void removeStaging() throws IOException {
+		long now = System.currentTimeMillis();
+		lastStagingCheck = now;
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
 			for (Path file : files) {
-				log.info("removing {}, left by an upload that was interrupted", file);
-				Files.deleteIfExists(file);
+				try {
+					if (now - Files.getLastModifiedTime(file).toMillis() > STALE.toMillis()) {
+						log.info("removing {}, left by an upload that was interrupted", file);
+						Files.deleteIfExists(file);
+					}
+				}
+				catch (NoSuchFileException ex) {
+					// Published or discarded meanwhile.
+				}
 			}
 		}
 	}

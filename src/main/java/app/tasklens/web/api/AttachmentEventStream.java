@@ -26,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import app.tasklens.Ids;
 import app.tasklens.LiveEventLog;
 import app.tasklens.NodeRole;
+import app.tasklens.account.KeyRing;
+import app.tasklens.account.ServerKey;
 import app.tasklens.attachment.AttachmentDeleted;
 import app.tasklens.attachment.AttachmentStatusChanged;
 import app.tasklens.labeling.LabelsSaved;
@@ -41,10 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code task} when one of the user's tasks was created, changed or deleted (so other tabs follow). Sent
  * after the commit, so a client never sees a change that was rolled back.
  *
- * <p>Each user's last {@value #KEPT} events are kept in memory with ids {@code <epoch>-<sequence>}, for
- * {@code RETENTION} after the user's last stream closed. The sequence counts only that user's events and the
- * epoch is random for each time the server starts keeping them, so an id tells a user nothing about other
- * users' activity or about the server; a client that reconnects with
+ * <p>On one node (SQLite) each user's last {@value #KEPT} events are kept in memory with ids
+ * {@code <epoch>-<sequence>}, for {@code RETENTION} after the user's last stream closed. The sequence counts only
+ * that user's events and the epoch is random for each time the server starts keeping them, so an id tells a user
+ * nothing about other users' activity or about the server. Where nodes share the {@link LiveEventLog}
+ * (PostgreSQL), an id is the log's sequence, sealed by {@link SharedEventIds}, and valid on every node: a reconnect
+ * to any node catches up from the log, which keeps {@code RETENTION} of events. A client that reconnects with
  * {@code Last-Event-ID} gets what it missed, or a {@code reset} event when that is no longer known (too
  * old, or the server restarted) and it should reload what it shows. One sender thread writes to the
  * clients, in order, and never holds up labeling or a request.
@@ -75,9 +79,15 @@ class AttachmentEventStream implements SmartLifecycle {
 	private record Sent(long sequence, String name, Object data) {
 	}
 
+	/** A client's stream, which gets the events above {@code after} (what its catch-up already sent). */
+	private record Subscriber(SseEmitter emitter, long after) {
+	}
+
 	/** How often a node asks the shared log for other nodes' events: well inside the 300 ms a label may take to show. */
 	private static final Duration POLL = Duration.ofMillis(100);
 	private static final int POLL_BATCH = 500;
+	/** More events than this missed in {@code RETENTION} are a {@code reset}: reloading is then cheaper. */
+	private static final int CATCH_UP_LIMIT = 1000;
 
 	private static final Logger log = LoggerFactory.getLogger(AttachmentEventStream.class);
 
@@ -85,13 +95,16 @@ class AttachmentEventStream implements SmartLifecycle {
 	private volatile ScheduledExecutorService sender;
 	/** Null on one node (SQLite): events go straight to its streams. */
 	private final LiveEventLog shared;
+	/** Null on one node. */
+	private final SharedEventIds sharedIds;
 	private final JsonMapper json;
 	private final boolean servesStreams;
 	private long lastShared;
 	private long lastForget;
 
-	AttachmentEventStream(ObjectProvider<LiveEventLog> shared, JsonMapper json, Environment environment) {
+	AttachmentEventStream(ObjectProvider<LiveEventLog> shared, KeyRing keys, JsonMapper json, Environment environment) {
 		this.shared = shared.getIfAvailable();
+		this.sharedIds = this.shared == null ? null : new SharedEventIds(keys.key(ServerKey.CURSORS));
 		this.json = json;
 		this.servesStreams = NodeRole.of(environment).servesHttp();
 	}
@@ -133,17 +146,19 @@ class AttachmentEventStream implements SmartLifecycle {
 	SseEmitter subscribe(String userId, String lastEventId) {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		UserStream stream = users.computeIfAbsent(userId, id -> new UserStream());
-		emitter.onCompletion(() -> stream.emitters.remove(emitter));
-		emitter.onTimeout(() -> stream.emitters.remove(emitter));
-		emitter.onError(error -> stream.emitters.remove(emitter));
+		emitter.onCompletion(() -> stream.remove(emitter));
+		emitter.onTimeout(() -> stream.remove(emitter));
+		emitter.onError(error -> stream.remove(emitter));
 		synchronized (stream) {
 			try {
 				// A first write sends the headers at once: the client knows it is subscribed.
 				emitter.send(SseEmitter.event().comment("subscribed"));
+				long after = 0;
 				if (lastEventId != null && !lastEventId.isBlank()) {
-					catchUp(stream, emitter, lastEventId.strip());
+					after = shared == null ? catchUp(stream, emitter, lastEventId.strip())
+							: catchUpShared(userId, emitter, lastEventId.strip());
 				}
-				stream.emitters.add(emitter);
+				stream.subscribers.add(new Subscriber(emitter, after));
 			}
 			catch (IOException ex) {
 				emitter.completeWithError(ex);
@@ -152,17 +167,40 @@ class AttachmentEventStream implements SmartLifecycle {
 		return emitter;
 	}
 
-	private void catchUp(UserStream stream, SseEmitter emitter, String lastEventId) throws IOException {
+	private long catchUp(UserStream stream, SseEmitter emitter, String lastEventId) throws IOException {
 		long last = stream.sequenceOf(lastEventId);
 		if (last < 0 || last < stream.forgottenUpTo || last > stream.sequence) {
-			emitter.send(SseEmitter.event().name("reset").id(stream.idOf(stream.sequence)).data("{}"));
-			return;
+			emitter.send(SseEmitter.event().name("reset").id(idOf(stream, stream.sequence)).data("{}"));
+			return 0;
 		}
 		for (Sent sent : stream.recent) {
 			if (sent.sequence > last) {
 				emitter.send(event(stream, sent));
 			}
 		}
+		return 0;
+	}
+
+	/**
+	 * From the shared log, under the user's stream lock, so that the poller hands this emitter only what comes
+	 * after. The events are read before the window: an event deleted in between makes the window say so.
+	 *
+	 * @return the sequence up to which this emitter has been served
+	 */
+	private long catchUpShared(String userId, SseEmitter emitter, String lastEventId) throws IOException {
+		long last = sharedIds.sequenceOf(lastEventId);
+		List<LiveEventLog.Entry> missed = last < 0 ? List.of() : shared.ofOwnerAfter(userId, last, CATCH_UP_LIMIT);
+		LiveEventLog.Window window = shared.window();
+		if (last < 0 || last < window.forgottenUpTo() || last > window.last() || missed.size() == CATCH_UP_LIMIT) {
+			emitter.send(SseEmitter.event().name("reset").id(sharedIds.idOf(window.last())).data("{}"));
+			return window.last();
+		}
+		long served = last;
+		for (LiveEventLog.Entry entry : missed) {
+			emitter.send(event(sharedIds.idOf(entry.sequence()), entry.name(), json.readTree(entry.json())));
+			served = entry.sequence();
+		}
+		return served;
 	}
 
 	private void publish(String userId, String name, Object data) {
@@ -182,7 +220,12 @@ class AttachmentEventStream implements SmartLifecycle {
 			});
 			return;
 		}
-		executor.execute(() -> deliver(users.computeIfAbsent(userId, id -> new UserStream()), name, data));
+		executor.execute(() -> {
+			UserStream stream = users.computeIfAbsent(userId, id -> new UserStream());
+			synchronized (stream) {
+				deliver(stream, ++stream.sequence, name, data);
+			}
+		});
 	}
 
 	/**
@@ -198,7 +241,9 @@ class AttachmentEventStream implements SmartLifecycle {
 					lastShared = entry.sequence();
 					UserStream stream = users.get(entry.ownerId());
 					if (stream != null) {
-						deliver(stream, entry.name(), json.readTree(entry.json()));
+						synchronized (stream) {
+							deliver(stream, entry.sequence(), entry.name(), json.readTree(entry.json()));
+						}
 					}
 				}
 			}
@@ -214,19 +259,29 @@ class AttachmentEventStream implements SmartLifecycle {
 		}
 	}
 
-	private void deliver(UserStream stream, String name, Object data) {
-		synchronized (stream) {
-			Sent sent = new Sent(++stream.sequence, name, data);
+	/** Under the stream's lock. Only one node's own events are kept here; the shared log keeps the others. */
+	private void deliver(UserStream stream, long sequence, String name, Object data) {
+		Sent sent = new Sent(sequence, name, data);
+		if (shared == null) {
 			stream.keep(sent);
-			for (SseEmitter emitter : stream.emitters) {
-				send(stream, emitter, event(stream, sent));
+		}
+		for (Subscriber subscriber : stream.subscribers) {
+			if (sequence > subscriber.after()) {
+				send(stream, subscriber.emitter(), event(stream, sent));
 			}
 		}
 	}
 
-	private static SseEmitter.SseEventBuilder event(UserStream stream, Sent sent) {
-		return SseEmitter.event().id(stream.idOf(sent.sequence)).name(sent.name).data(sent.data,
-				MediaType.APPLICATION_JSON);
+	private String idOf(UserStream stream, long sequence) {
+		return shared == null ? stream.idOf(sequence) : sharedIds.idOf(sequence);
+	}
+
+	private SseEmitter.SseEventBuilder event(UserStream stream, Sent sent) {
+		return event(idOf(stream, sent.sequence), sent.name, sent.data);
+	}
+
+	private static SseEmitter.SseEventBuilder event(String id, String name, Object data) {
+		return SseEmitter.event().id(id).name(name).data(data, MediaType.APPLICATION_JSON);
 	}
 
 	/** Keeps open streams alive and forgets the events of users who have been away for long. */
@@ -235,13 +290,13 @@ class AttachmentEventStream implements SmartLifecycle {
 		users.entrySet().removeIf(entry -> {
 			UserStream stream = entry.getValue();
 			synchronized (stream) {
-				for (SseEmitter emitter : stream.emitters) {
-					send(stream, emitter, SseEmitter.event().comment("keep-alive"));
+				for (Subscriber subscriber : stream.subscribers) {
+					send(stream, subscriber.emitter(), SseEmitter.event().comment("keep-alive"));
 				}
-				if (!stream.emitters.isEmpty()) {
+				if (!stream.subscribers.isEmpty()) {
 					stream.lastUsed = now;
 				}
-				return stream.emitters.isEmpty() && now - stream.lastUsed > RETENTION.toNanos();
+				return stream.subscribers.isEmpty() && now - stream.lastUsed > RETENTION.toNanos();
 			}
 		});
 	}
@@ -252,13 +307,13 @@ class AttachmentEventStream implements SmartLifecycle {
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client went away; the servlet container tells the emitter, which completes it.
-			stream.emitters.remove(emitter);
+			stream.remove(emitter);
 		}
 	}
 
 	private static final class UserStream {
 
-		final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+		final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 		final Deque<Sent> recent = new ArrayDeque<>();
 		/** Ids of an earlier stream of this user (forgotten, or before a restart) are not this one's. */
 		final String epoch = Ids.random().substring(0, 8);
@@ -267,6 +322,10 @@ class AttachmentEventStream implements SmartLifecycle {
 		/** The highest sequence not in {@link #recent}: a client that saw less missed something. */
 		long forgottenUpTo;
 		long lastUsed = System.nanoTime();
+
+		void remove(SseEmitter emitter) {
+			subscribers.removeIf(subscriber -> subscriber.emitter() == emitter);
+		}
 
 		String idOf(long sequence) {
 			return epoch + "-" + sequence;
@@ -320,8 +379,8 @@ class AttachmentEventStream implements SmartLifecycle {
 			executor.shutdownNow();
 		}
 		for (UserStream stream : users.values()) {
-			stream.emitters.forEach(SseEmitter::complete);
-			stream.emitters.clear();
+			stream.subscribers.forEach(subscriber -> subscriber.emitter().complete());
+			stream.subscribers.clear();
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -126,10 +127,22 @@ class LocalObjectStoreTest extends ObjectStoreContract {
 	void stagedFilesLeftByACrashAreRemovedAtStart() throws IOException {
 		Path staging = Files.createDirectories(dataDir.resolve("objects/.staging"));
 		Path left = Files.write(staging.resolve("object-1.part"), bytes(10));
+		Files.setLastModifiedTime(left, FileTime.from(Instant.now().minus(LocalObjectStore.STALE).minusSeconds(60)));
 
 		store();
 
 		assertThat(left).doesNotExist();
+	}
+
+	/** Several nodes may share the folder: a node that starts leaves alone what another is receiving now. */
+	@Test
+	void aStartLeavesAnUploadInFlightAlone() throws IOException {
+		Path staging = Files.createDirectories(dataDir.resolve("objects/.staging"));
+		Path inFlight = Files.write(staging.resolve("object-2.part"), bytes(10));
+
+		store();
+
+		assertThat(inFlight).exists();
 	}
 
 	private List<Path> files() throws IOException {

@@ -2,12 +2,20 @@ package app.tasklens.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import javax.crypto.SecretKey;
@@ -32,6 +42,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.tasklens.LiveEventLog;
 import app.tasklens.TasklensApplication;
 import app.tasklens.adapter.jdbc.PostgresServer;
 import app.tasklens.web.api.ApiClient.User;
@@ -47,6 +58,8 @@ import tools.jackson.databind.JsonNode;
 class PostgresNodesTest {
 
 	private static final PostgresServer POSTGRES = PostgresServer.get();
+	private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+	private static final Pattern META_CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
 	private static final byte[] OLD_TOKEN_KEY = new byte[32];
 
 	private static String database;
@@ -171,6 +184,143 @@ class PostgresNodesTest {
 			assertThat(Duration.ofNanos(event.receivedNanos() - sent)).as("from the POST on A to the event on B")
 				.isLessThan(Duration.ofSeconds(2));
 		}
+	}
+
+	/**
+	 * Event ids are the shared log's sequence: a stream that reconnects through the load balancer to the other node
+	 * gets, from the table, what was made on both nodes while it was away, in order and once, then what follows.
+	 */
+	@Test
+	void aStreamThatReconnectsToTheOtherNodeCatchesUpWithLastEventId() throws Exception {
+		User erin = client(nodeA).signUp(ApiClient.unique("erin"));
+		String lastSeen;
+		String fromB;
+		String fromA;
+		// Another tab stays open, so that each event is in the table (appended after the response) before the next.
+		try (EventStream otherTab = stream(nodeA, erin, null)) {
+			try (EventStream onA = stream(nodeA, erin, null)) {
+				client(nodeA).createTask(erin, "Seen on A");
+				lastSeen = onA.next("task", Duration.ofSeconds(10)).id();
+				otherTab.next("task", Duration.ofSeconds(10));
+			}
+			fromB = client(nodeB).createTask(erin, "Made on B while away").path("id").asString();
+			otherTab.next("task", Duration.ofSeconds(10));
+			fromA = client(nodeA).createTask(erin, "Made on A while away").path("id").asString();
+			otherTab.next("task", Duration.ofSeconds(10));
+		}
+
+		try (EventStream onB = stream(nodeB, erin, lastSeen)) {
+			assertThat(taskOf(onB.next(Duration.ofSeconds(10)))).isEqualTo("task " + fromB + " created");
+			assertThat(taskOf(onB.next(Duration.ofSeconds(10)))).isEqualTo("task " + fromA + " created");
+			assertThat(onB.next(Duration.ofMillis(500))).as("nothing twice").isNull();
+			String after = client(nodeA).createTask(erin, "Made on A after").path("id").asString();
+			assertThat(taskOf(onB.next(Duration.ofSeconds(10)))).isEqualTo("task " + after + " created");
+		}
+	}
+
+	/** The log keeps 10 minutes; an id from before what it keeps cannot be caught up on, on any node. */
+	@Test
+	void anIdOlderThanTheLogKeepsGivesReset() throws Exception {
+		User fay = client(nodeA).signUp(ApiClient.unique("fay"));
+		String lastSeen;
+		try (EventStream onA = stream(nodeA, fay, null)) {
+			client(nodeA).createTask(fay, "Seen on A");
+			lastSeen = onA.next("task", Duration.ofSeconds(10)).id();
+			// The event is appended after the response; once a stream has it, it is in the table to be forgotten.
+			client(nodeA).createTask(fay, "Missed");
+			onA.next("task", Duration.ofSeconds(10));
+		}
+		nodeB.getBean(LiveEventLog.class).forgetBefore(Instant.now().plusSeconds(1));
+
+		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+			try (EventStream reconnected = stream(node, fay, lastSeen)) {
+				assertThat(reconnected.next(Duration.ofSeconds(10))).as("a reset").isNotNull()
+					.extracting(EventStream.Event::name).isEqualTo("reset");
+			}
+		}
+		try (EventStream forged = stream(nodeB, fay, "AAAAAAAAAAAAAAAAAAAAAA")) {
+			assertThat(forged.next(Duration.ofSeconds(10))).as("an id no node made").isNotNull()
+				.extracting(EventStream.Event::name).isEqualTo("reset");
+		}
+	}
+
+	/**
+	 * The UI's session is in the database: a browser signed in through node A's form (with its CSRF token) is signed
+	 * in on node B, which takes A's CSRF token too; signing out on B signs it out on A. Tomcat's sessions (per node)
+	 * fail at the first page on B.
+	 */
+	@Test
+	void aBrowserSignedInThroughOneNodeIsSignedInOnTheOther() throws Exception {
+		User gus = client(nodeA).signUp(ApiClient.unique("gus"));
+		String task = client(nodeA).createTask(gus, "Seen through B").path("id").asString();
+		// Cookies belong to the host, not the port: the browser sends A's cookie to B, as behind one load balancer.
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String formToken = find(HIDDEN_CSRF, page(browser, nodeA, "/login").body());
+		HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(base(nodeA) + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(gus.username()) + "&password="
+					+ encode(gus.password()) + "&_csrf=" + encode(formToken)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signIn.statusCode()).isEqualTo(302);
+		assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+		String pageToken = find(META_CSRF, page(browser, nodeA, "/").body());
+
+		HttpResponse<String> onB = page(browser, nodeB, "/");
+		assertThat(onB.statusCode()).as("node B's page, not its sign-in").isEqualTo(200);
+		assertThat(onB.body()).contains("Seen through B");
+		HttpResponse<String> attached = browser.send(HttpRequest.newBuilder(URI.create(base(nodeB) + "/tasks/" + task
+				+ "/attachments"))
+			.header("Content-Type", "application/json")
+			.header("X-CSRF-TOKEN", pageToken)
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"filename\":\"dog.jpg\",\"contentType\":\"image/jpeg\",\"size\":1000}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(attached.statusCode()).as("node A's CSRF token on node B").isEqualTo(201);
+
+		HttpResponse<String> signOut = browser.send(HttpRequest.newBuilder(URI.create(base(nodeB) + "/logout"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(pageToken)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?signedOut");
+		HttpResponse<String> afterwards = page(browser, nodeA, "/");
+		assertThat(afterwards.statusCode()).isEqualTo(302);
+		assertThat(afterwards.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+	}
+
+	private static HttpResponse<String> page(HttpClient browser, ConfigurableApplicationContext node, String path)
+			throws Exception {
+		return browser.send(HttpRequest.newBuilder(URI.create(base(node) + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String find(Pattern pattern, String html) {
+		Matcher matcher = pattern.matcher(html);
+		assertThat(matcher.find()).as("%s in %s", pattern, html).isTrue();
+		return matcher.group(1);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static String base(ConfigurableApplicationContext node) {
+		return "http://localhost:" + port(node);
+	}
+
+	private static EventStream stream(ConfigurableApplicationContext node, User user, String lastEventId)
+			throws Exception {
+		Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + user.token()));
+		if (lastEventId != null) {
+			headers.put("Last-Event-ID", lastEventId);
+		}
+		EventStream stream = EventStream.open(URI.create("http://localhost:" + port(node) + "/api/events"), headers);
+		assertThat(stream.status()).isEqualTo(200);
+		return stream;
+	}
+
+	private static String taskOf(EventStream.Event event) {
+		assertThat(event).as("an event").isNotNull();
+		return event.name() + " " + event.json().path("taskId").asString() + " " + event.json().path("change").asString();
 	}
 
 	@Test
