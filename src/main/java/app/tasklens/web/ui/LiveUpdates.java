@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * How My Tasks learns that an image was labeled: from the event stream ({@code events}, the default), or,
+ * How My Tasks and All images learn that an image was labeled: from the event stream ({@code events}, the default), or,
  * where no stream can stay open (API Gateway's HTTP APIs end every response, so on AWS), by asking for the
  * cards of images still being labeled every {@code pollInterval} ({@code poll}).
  */
