@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
 /**
  * HAProxy from Debian ({@code /usr/sbin/haproxy}, {@code .ci/run} installs it) in front of Tasklens nodes on
  * 127.0.0.1: round robin, a node out of the rotation once its {@code /actuator/health} fails twice, settings
- * for event streams. The configuration is the one the README's "Load balancer" shows, written to
+ * for event streams, a sticky cookie for browsers (the tests' clients send no cookies, so they go round
+ * robin). The configuration is the one the README's "Load balancer" shows, written to
  * {@code <folder>/haproxy.cfg}; HAProxy runs in the foreground as this JVM's child and is stopped by its PID.
  */
 public final class LoadBalancer implements AutoCloseable {
@@ -61,7 +62,8 @@ public final class LoadBalancer implements AutoCloseable {
 	 */
 	static String config(int port, List<Integer> nodePorts) {
 		String servers = IntStream.range(0, nodePorts.size())
-			.mapToObj(i -> "    server node" + (i + 1) + " 127.0.0.1:" + nodePorts.get(i) + " check inter 1s fall 2 rise 2")
+			.mapToObj(i -> "    server node" + (i + 1) + " 127.0.0.1:" + nodePorts.get(i)
+					+ " check inter 1s fall 2 rise 2 cookie node" + (i + 1))
 			.collect(Collectors.joining("\n"));
 		return """
 				global
@@ -85,6 +87,7 @@ public final class LoadBalancer implements AutoCloseable {
 
 				backend nodes
 				    balance roundrobin
+				    cookie TASKLENS_NODE insert indirect nocache httponly
 				    option httpchk GET /actuator/health
 				    http-check expect status 200
 				%s
