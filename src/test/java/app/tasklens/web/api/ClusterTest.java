@@ -132,8 +132,9 @@ class ClusterTest {
 	}
 
 	/**
-	 * The upload is made on B, whose worker wakes at its commit; A's workers would only find the job at their next
-	 * poll (5 s). That B's worker held the job is checked in the database, not assumed.
+	 * The upload is made on B, whose worker wakes at its commit; A's workers find the job only at their next poll
+	 * (at most 5 s), but on a loaded machine that poll now and then comes first. Which node's worker held the job is
+	 * read in the database: an image that A labeled proves nothing across nodes, so another is uploaded, up to five.
 	 */
 	@Test
 	@Order(3)
@@ -141,21 +142,24 @@ class ClusterTest {
 		ApiClient b = new ApiClient(nodeB.port());
 		ImageUploads onB = new ImageUploads(b, nodeB.port());
 		String task = b.createTask(alice, "Seen on A").path("id").asString();
+		List<Set<String>> ownersOfEach = new ArrayList<>();
 		try (EventStream onA = EventStream.open(URI.create("http://localhost:" + nodeA.port() + "/api/events"),
 				Map.of("Authorization", "Bearer " + alice.token()))) {
 			assertThat(onA.status()).isEqualTo(200);
-			String image = onB.attach(alice, task, "dog.jpg", "image/jpeg", TestImages.darknet("dog.jpg")).path("id")
-				.asString();
-
-			EventStream.Event labels;
-			do {
-				labels = onA.next("labels", Duration.ofMinutes(2));
+			while (ownersOfEach.size() < 5 && !ownersOfEach.contains(Set.of(ownerB))) {
+				String image = onB.attach(alice, task, "dog.jpg", "image/jpeg", TestImages.darknet("dog.jpg")).path("id")
+					.asString();
+				EventStream.Event labels;
+				do {
+					labels = onA.next("labels", Duration.ofMinutes(2));
+				}
+				while (!labels.json().path("attachmentId").asString().equals(image));
+				assertThat(labels.data()).contains("Dog");
+				ownersOfEach.add(Set.copyOf(leases.owners(image)));
 			}
-			while (!labels.json().path("attachmentId").asString().equals(image));
-			assertThat(labels.data()).contains("Dog");
-			assertThat(leases.owners(image)).as("the lease owners seen on the job (A is %s, B is %s)", ownerA, ownerB)
-				.containsExactly(ownerB);
 		}
+		assertThat(ownersOfEach).as("the lease owners seen on each image's job (A is %s, B is %s)", ownerA, ownerB)
+			.contains(Set.of(ownerB));
 	}
 
 	/**
