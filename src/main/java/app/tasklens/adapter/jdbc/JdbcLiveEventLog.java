@@ -19,9 +19,9 @@ import app.tasklens.LiveEventLog;
  * in the transaction that inserts the event; that row's lock makes appends commit one after the other in
  * sequence order, so readers polling by sequence miss none. Appends are a few per image, so one row suffices.
  */
+// Not @JdbcStore: a @ConditionalOnExpression here would hide that one's, so the store's condition is part of this one.
 @Repository
-@JdbcStore
-@ConditionalOnExpression("'${tasklens.database.url:}' != ''")
+@ConditionalOnExpression("'${tasklens.store:sqlite}' != 'dynamodb' and '${tasklens.database.url:}' != ''")
 class JdbcLiveEventLog implements LiveEventLog {
 
 	private final JdbcClient jdbc;

@@ -19,10 +19,10 @@ import app.tasklens.account.SignInAttempts;
  * the first's row; SQLite runs one writer at a time). Every {@value #PRUNE_EVERY}th failure a node counts also
  * deletes the keys already forgotten.
  */
+// Not @JdbcStore: a @ConditionalOnExpression here would hide that one's, so the store's condition is part of this one.
 @Repository
-@JdbcStore
-@ConditionalOnExpression("'${tasklens.account.sign-in-attempts:}' == 'database'"
-		+ " or ('${tasklens.account.sign-in-attempts:}' == '' and '${tasklens.database.url:}' != '')")
+@ConditionalOnExpression("'${tasklens.store:sqlite}' != 'dynamodb' and ('${tasklens.account.sign-in-attempts:}' == 'database'"
+		+ " or ('${tasklens.account.sign-in-attempts:}' == '' and '${tasklens.database.url:}' != ''))")
 class JdbcSignInAttempts implements SignInAttempts {
 
 	static final int PRUNE_EVERY = 100;
