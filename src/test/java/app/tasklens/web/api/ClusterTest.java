@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * with a data folder of its own) behind HAProxy, over real HTTP. A token made by node A works on node B; an
  * upload through the proxy is labeled; a stream on A hears the labels a worker on B saved; node A is killed
  * ({@code kill -9}) while it holds labeling jobs in the middle of a burst of 20 uploads, and node B labels
- * all 20, each once. The steps run in order on one cluster (starting it takes most of the time).
+ * all 20, each once; a third node stopped with SIGTERM while labeling finishes or hands back its jobs. The steps run in order on one cluster (starting it takes most of the time).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
@@ -62,6 +62,7 @@ class ClusterTest {
 	private static TasklensProcess nodeB;
 	private static String ownerA;
 	private static String ownerB;
+	private static Map<String, String> environment;
 	private static LoadBalancer proxy;
 	private static LeaseWatch leases;
 	private static User alice;
@@ -72,12 +73,12 @@ class ClusterTest {
 		direct = POSTGRES.dataSource(database, 3);
 		sql = JdbcClient.create(direct);
 		bucket = S3StandIn.get().newBucket("cluster");
-		Map<String, String> environment = new HashMap<>(POSTGRES.environment(database));
+		environment = new HashMap<>(POSTGRES.environment(database));
 		environment.putAll(S3StandIn.get().environment(bucket));
 		environment.put("TASKLENS_DATABASE_POOL_SIZE", "4");
 		// Both at once: the first to run Flyway holds its lock, the other waits, and both make or read the same keys.
-		nodeA = launch("node-a", environment);
-		nodeB = launch("node-b", environment);
+		nodeA = launch("node-a", LEASE, 2);
+		nodeB = launch("node-b", LEASE, 2);
 		nodeA.awaitHealthy();
 		nodeB.awaitHealthy();
 		ownerA = leaseOwner(nodeA);
@@ -240,10 +241,63 @@ class ClusterTest {
 				+ " requests; %d attachments in the task%n", doneBeforeKill, heldByA, clientFailures.size(), statuses.size());
 	}
 
-	private static TasklensProcess launch(String name, Map<String, String> environment) throws Exception {
+	/**
+	 * A third node, C, joins with one labeling thread and a lease of ten minutes, so that only a hand-back lets
+	 * another node take its jobs within the wait. Twenty uploads go to C, whose worker wakes at each commit; once the
+	 * uploads are done and C holds a job with more waiting, C gets SIGTERM (as from systemd or a rolling deploy). A
+	 * stopped node finishes or hands back what it holds: after it has exited no job is leased to C, and node B labels
+	 * the rest, each image once. With {@code kill -9} instead, C's jobs stay leased for ten minutes and this fails.
+	 */
+	@Test
+	@Order(5)
+	void aNodeStoppedWithSigtermWhileLabelingFinishesOrHandsBackItsJobs() throws Exception {
+		TasklensProcess nodeC = launch("node-c", "10m", 1);
+		try {
+			nodeC.awaitHealthy();
+			String ownerC = leaseOwner(nodeC);
+			ApiClient c = new ApiClient(nodeC.port());
+			ImageUploads onC = new ImageUploads(c, nodeC.port());
+			String task = c.createTask(alice, "Stopped politely").path("id").asString();
+			byte[] dog = TestImages.darknet("dog.jpg");
+			ExecutorService clients = Executors.newFixedThreadPool(4);
+			List<Future<String>> burst = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				burst.add(clients.submit(() -> onC.attach(alice, task, "dog.jpg", "image/jpeg", dog).path("id").asString()));
+			}
+			clients.shutdown();
+			List<String> uploaded = new ArrayList<>();
+			for (Future<String> upload : burst) {
+				uploaded.add(upload.get(LABELING_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+			}
+			List<String> heldByC = sql.sql("SELECT attachment_id FROM labeling_jobs WHERE lease_owner = ?").param(ownerC)
+				.query(String.class).list();
+			long waiting = sql.sql("SELECT COUNT(*) FROM labeling_jobs").query(Long.class).single();
+			assertThat(heldByC).as("jobs node C holds when the 20 uploads are done (%d jobs left)", waiting).isNotEmpty();
+
+			int exit = nodeC.stop(Duration.ofMinutes(1));
+			assertThat(exit).as("node C's exit code after SIGTERM").isIn(0, 143);
+			assertThat(sql.sql("SELECT attachment_id FROM labeling_jobs WHERE lease_owner = ?").param(ownerC)
+				.query(String.class).list()).as("jobs node C still holds after it stopped").isEmpty();
+
+			ImageUploads onB = new ImageUploads(new ApiClient(nodeB.port()), nodeB.port());
+			Map<String, String> statuses = await("the 20 images labeled, those C left by node B").atMost(LABELING_WAIT)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> statuses(onB, task), all -> all.values().stream().allMatch(FINAL::contains));
+			assertThat(statuses).as("C held %s at SIGTERM", heldByC).hasSize(20)
+				.allSatisfy((id, status) -> assertThat(status).isEqualTo("LABELED"));
+			assertThat(uploaded).allSatisfy(id -> assertThat(labelsSaved(id)).as("labels saved for %s", id).isOne());
+			System.out.printf("ClusterTest: node C stopped holding the jobs of %s with %d jobs left; exit code %d%n",
+					heldByC, waiting, exit);
+		}
+		finally {
+			nodeC.close();
+		}
+	}
+
+	private static TasklensProcess launch(String name, String lease, int workers) throws Exception {
 		Path data = ApiIntegrationTest.FreshDataDir.newDataDir();
-		return TasklensProcess.launch(data, name, List.of("-Xmx384m"), environment, "--tasklens.labeling.workers=2",
-				"--tasklens.labeling.lease=" + LEASE, "--tasklens.attachments.sweep-interval=2s");
+		return TasklensProcess.launch(data, name, List.of("-Xmx384m"), environment, "--tasklens.labeling.workers=" + workers,
+				"--tasklens.labeling.lease=" + lease, "--tasklens.attachments.sweep-interval=2s");
 	}
 
 	/** The lease owner a node's labeling workers claim with, from the line they log when they start. */
