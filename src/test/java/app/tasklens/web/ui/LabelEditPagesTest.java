@@ -160,7 +160,11 @@ class LabelEditPagesTest {
 		assertThat(suggestions).doesNotContain("<html").contains(">Dog<").contains(">2 tasks<")
 			.contains("href=\"/?q=walk&amp;label=Dog&amp;done=false#tasks\"").doesNotContain("Sofa");
 		assertThat(none).contains("No image has a label that begins with “<span>zebra</span>”.");
-		assertThat(html(get("/").session(alice.session()))).contains("hx-get=\"/labels/suggestions\"");
+		String myTasks = html(get("/").session(alice.session()));
+		String gallery = html(get("/images").session(alice.session()));
+		assertThat(myTasks).contains("hx-get=\"/labels/suggestions\"").doesNotContain("hx-vals");
+		assertThat(gallery).as("the gallery's suggestions count images").contains("hx-get=\"/labels/suggestions\"")
+			.contains("hx-vals=\"{&quot;in&quot;: &quot;images&quot;}\"");
 	}
 
 	@Test
