@@ -59,12 +59,15 @@ public final class Commands {
 							A file that fails gets a message on standard error and exit code 1; the others are
 							still labeled.
 							""", LabelCommand::run),
-			new Command("bench-api", "bench-api [--connections N] [--seconds S] [--rounds R] [--warmup S]",
+			new Command("bench-api", "bench-api [--connections N] [--seconds S] [--rounds R] [--warmup S] [--postgres JDBC_URL]",
 					"Benchmark: API throughput and latency of a server started on a fresh data folder", """
 							  --connections N   concurrent keep-alive clients (default 16)
 							  --seconds S       length of a measured round (default 5)
 							  --rounds R        interleaved rounds (default 3)
 							  --warmup S        warm-up before the rounds (default 2)
+							  --postgres URL    also a server on this PostgreSQL database (jdbc:postgresql://…, user and
+							                    password from TASKLENS_DATABASE_USERNAME/_PASSWORD), beside SQLite,
+							                    interleaved round by round
 							""", BenchApiCommand::run),
 			new Command("bench-pipeline", "bench-pipeline [--uploads N] [--burst N] [--images DIR]",
 					"Benchmark: upload-to-labels latency, burst throughput and memory of a started server", """

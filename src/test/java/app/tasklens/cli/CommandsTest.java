@@ -72,6 +72,22 @@ class CommandsTest {
 		assertThat(err()).startsWith("tasklens: unknown command nope");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "--postgres mysql://127.0.0.1/tasks", "--postgres", "--rounds 0", "--seconds x", "--sqlite yes" })
+	void theApiBenchmarkRefusesOptionsItCannotRunWithUsage(String options) {
+		// The benchmarks write to System.err themselves.
+		PrintStream systemErr = System.err;
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		try {
+			assertThat(run(("bench-api " + options).split(" "))).isEqualTo(Commands.USAGE_ERROR);
+		}
+		finally {
+			System.setErr(systemErr);
+		}
+
+		assertThat(err()).contains("usage: ./tasklens bench-api").contains("[--postgres JDBC_URL]");
+	}
+
 	@Test
 	void aValuelessServerOptionIsAnError() {
 		assertThat(run("--port")).isEqualTo(Commands.USAGE_ERROR);
