@@ -23,109 +23,272 @@ import tools.jackson.databind.JsonNode;
 import app.tasklens.labeling.DetectOptions;
 
 /**
- * {@code ./tasklens bench-pipeline}: the whole upload → object created → labels path of a running server,
+ * {@code ./tasklens bench-pipeline}: the whole upload → object created → labels path of running servers,
  * as a user of the API sees it.
  * <ol>
  * <li>latency: photos uploaded one at a time; from the end of the {@code PUT} to the {@code labels} event
  * on {@code GET /api/events}; p50 and p95, overall and for photos in which no text was found;</li>
  * <li>burst: 200 uploads as fast as four clients can send them; labeled images per second from the first
  * {@code PUT} to the last {@code labels} event (and from the first to the last event, sustained), next to
- * {@code ./tasklens label} on the same images in this process (with the server idle), and their ratio; once
+ * {@code ./tasklens label} on the same images in this process (with the servers idle), and their ratio; once
  * on the freshly started server and once more when it is warm;</li>
- * <li>the server's peak resident memory.</li>
+ * <li>the servers' peak resident memory.</li>
  * </ol>
+ * With {@code --postgres URL} the same runs on a server on PostgreSQL beside the one on SQLite, and with
+ * {@code --nodes N} also on PostgreSQL with the images in the S3 bucket of {@code TASKLENS_OBJECTS_S3_*}, on one
+ * node and on N nodes sharing that database and bucket (uploads alternate between the nodes, the events are
+ * followed on the first, so that labels a worker on another node saved reach it through the database). Each
+ * setup gets a database of its own, created on that server for the run and dropped after it. The setups are
+ * interleaved: every sequential upload goes to each setup in turn, and each burst runs on one setup after the
+ * other, so that the machine's moods fall on all of them alike.
  */
 final class BenchPipelineCommand {
 
+	static final String USAGE = "usage: ./tasklens bench-pipeline [--uploads N] [--burst N] [--images DIR]"
+			+ " [--postgres JDBC_URL [--nodes N]]";
 
 	private BenchPipelineCommand() {
 	}
 
-	static int run(String[] args) {
-		int uploads = 40;
-		int burst = 200;
-		Path images = Path.of("../shared/eval/coco/images");
-		try {
-			for (int i = 0; i < args.length; i++) {
-				switch (args[i]) {
-					case "--uploads" -> uploads = Integer.parseInt(args[++i]);
-					case "--burst" -> burst = Integer.parseInt(args[++i]);
-					case "--images" -> images = Path.of(args[++i]);
-					default -> throw new IllegalArgumentException(args[i]);
+	record Options(int uploads, int burst, Path images, String postgres, int nodes) {
+
+		/** The options, or {@code null} with the reason on standard error. */
+		static Options parse(String[] args, Map<String, String> environment) {
+			int uploads = 40;
+			int burst = 200;
+			Path images = Path.of("../shared/eval/coco/images");
+			String postgres = null;
+			int nodes = 1;
+			try {
+				for (int i = 0; i < args.length; i++) {
+					if (i + 1 >= args.length) {
+						throw new IllegalArgumentException(args[i] + " needs a value");
+					}
+					switch (args[i]) {
+						case "--uploads" -> uploads = Integer.parseInt(args[++i]);
+						case "--burst" -> burst = Integer.parseInt(args[++i]);
+						case "--images" -> images = Path.of(args[++i]);
+						case "--postgres" -> postgres = args[++i];
+						case "--nodes" -> nodes = Integer.parseInt(args[++i]);
+						default -> throw new IllegalArgumentException("unknown option " + args[i]);
+					}
+				}
+				if (uploads < 1 || burst < 1 || nodes < 1 || nodes > 8) {
+					throw new IllegalArgumentException("--uploads and --burst must be at least 1, --nodes 1 to 8");
+				}
+				if (postgres != null && !postgres.startsWith("jdbc:postgresql://")) {
+					throw new IllegalArgumentException("--postgres takes a jdbc:postgresql://host:port/database URL");
+				}
+				if (nodes > 1 && postgres == null) {
+					throw new IllegalArgumentException("--nodes needs --postgres: nodes share one database");
+				}
+				if (nodes > 1 && environment.getOrDefault("TASKLENS_OBJECTS_S3_BUCKET", "").isBlank()) {
+					throw new IllegalArgumentException(
+							"--nodes needs TASKLENS_OBJECTS_S3_BUCKET (and _ENDPOINT…): nodes share one bucket");
 				}
 			}
+			catch (IllegalArgumentException ex) {
+				System.err.println("bench-pipeline: " + ex.getMessage());
+				return null;
+			}
+			return new Options(uploads, burst, images, postgres, nodes);
 		}
-		catch (RuntimeException ex) {
-			System.err.println("usage: ./tasklens bench-pipeline [--uploads N] [--burst N] [--images DIR]");
+	}
+
+	static int run(String[] args) {
+		Options options = Options.parse(args, System.getenv());
+		if (options == null) {
+			System.err.println(USAGE);
 			return 2;
 		}
+		List<Setup> setups = new ArrayList<>();
+		PostgresDatabases databases = null;
 		try {
-			List<Path> photos = photos(images);
+			List<Path> photos = photos(options.images);
 			Path dir = Files.createDirectories(Path.of("target", "bench-pipeline", Long.toString(System.currentTimeMillis())));
-			Path models = CliSettings.vision().modelsDir().toAbsolutePath();
-			try (ServerProcess server = ServerProcess.start(dir.resolve("data"),
-					Map.of("TASKLENS_MODELS_DIR", models.toString()), dir.resolve("server.log"))) {
-				return measure(server, photos, uploads, burst);
+			String models = CliSettings.vision().modelsDir().toAbsolutePath().toString();
+			// The SQLite server inherits neither a database URL nor a bucket from this environment.
+			setups.add(Setup.start("SQLite", 1, dir, Map.of("TASKLENS_MODELS_DIR", models, "TASKLENS_DATABASE_URL", "",
+					"TASKLENS_OBJECTS_S3_BUCKET", "")));
+			if (options.postgres != null) {
+				databases = new PostgresDatabases(options.postgres, System.getenv("TASKLENS_DATABASE_USERNAME"),
+						System.getenv("TASKLENS_DATABASE_PASSWORD"));
+				setups.add(Setup.start("PostgreSQL", 1, dir, Map.of("TASKLENS_MODELS_DIR", models,
+						"TASKLENS_DATABASE_URL", databases.create(), "TASKLENS_OBJECTS_S3_BUCKET", "")));
 			}
+			if (options.nodes > 1) {
+				setups.add(Setup.start("PostgreSQL + S3", 1, dir, Map.of("TASKLENS_MODELS_DIR", models,
+						"TASKLENS_DATABASE_URL", databases.create())));
+				setups.add(Setup.start("PostgreSQL + S3, " + options.nodes + " nodes", options.nodes, dir,
+						Map.of("TASKLENS_MODELS_DIR", models, "TASKLENS_DATABASE_URL", databases.create())));
+			}
+			return measure(setups, photos, options);
 		}
 		catch (Exception ex) {
 			System.err.println("bench-pipeline: " + ex);
 			return 1;
 		}
+		finally {
+			for (Setup setup : setups) {
+				setup.close();
+			}
+			if (databases != null) {
+				databases.dropAll();
+			}
+		}
 	}
 
-	private static int measure(ServerProcess server, List<Path> photos, int uploads, int burst) throws Exception {
-		URI base = server.base();
-		String token = BenchClient.signUp(base);
-		String taskId = BenchClient.JSON.readTree(BenchClient.send(base, "POST", "/api/tasks", token, "{\"title\":\"Benchmark photos\"}"))
-			.get("id").asString();
-		try (EventWatcher events = EventWatcher.open(base, token)) {
-			// Warm-up: the first images pay for model loading and JIT; they are not counted.
-			for (int i = 0; i < 3; i++) {
-				Upload upload = upload(base, token, taskId, photos.get(i % photos.size()));
-				events.await(upload.attachmentId, 120);
-			}
+	/** One way of running Tasklens: its nodes, one user and task, that user's event stream on the first node. */
+	private static final class Setup implements AutoCloseable {
 
-			List<Double> all = new ArrayList<>();
-			List<Double> withoutText = new ArrayList<>();
-			for (int i = 0; i < uploads; i++) {
-				Upload upload = upload(base, token, taskId, photos.get(i % photos.size()));
-				EventWatcher.Labeled labeled = events.await(upload.attachmentId, 120);
-				double ms = (labeled.nanos() - upload.putDoneNanos) / 1e6;
-				all.add(ms);
-				if (!labeled.hasText()) {
-					withoutText.add(ms);
+		final String name;
+		final List<ServerProcess> nodes;
+		EventWatcher events;
+		String token;
+		String taskId;
+		final List<Double> all = new ArrayList<>();
+		final List<Double> withoutText = new ArrayList<>();
+		final List<Burst> bursts = new ArrayList<>();
+		private int uploads;
+
+		private Setup(String name, List<ServerProcess> nodes) {
+			this.name = name;
+			this.nodes = nodes;
+		}
+
+		static Setup start(String name, int count, Path dir, Map<String, String> environment) throws Exception {
+			List<ServerProcess> nodes = new ArrayList<>();
+			Setup setup = new Setup(name, nodes);
+			try {
+				String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+				for (int i = 1; i <= count; i++) {
+					nodes.add(ServerProcess.start(dir.resolve(slug + "-node-" + i), environment,
+							dir.resolve(slug + "-node-" + i + ".log")));
+				}
+				URI base = setup.base(0);
+				setup.token = BenchClient.signUp(base);
+				setup.taskId = BenchClient.JSON
+					.readTree(BenchClient.send(base, "POST", "/api/tasks", setup.token, "{\"title\":\"Benchmark photos\"}"))
+					.get("id").asString();
+				setup.events = EventWatcher.open(base, setup.token);
+				return setup;
+			}
+			catch (Exception ex) {
+				setup.close();
+				throw ex;
+			}
+		}
+
+		URI base(int node) {
+			return nodes.get(node).base();
+		}
+
+		/** The node the next upload goes through: one after the other. */
+		URI nextBase() {
+			return base(uploads++ % nodes.size());
+		}
+
+		double cpuSeconds() {
+			return nodes.stream().mapToDouble(ServerProcess::cpuSeconds).sum();
+		}
+
+		@Override
+		public void close() {
+			if (events != null) {
+				events.close();
+			}
+			for (ServerProcess node : nodes) {
+				try {
+					node.close();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
 				}
 			}
-
-			// The same burst twice: first on the freshly started server, whose JIT compiler is still busy with
-			// the request and labeling code, then on the warmed server, as one that has been up a while.
-			Burst cold = burst(server, events, base, token, taskId, photos, burst);
-			Burst warm = burst(server, events, base, token, taskId, photos, burst);
-			double cliRate = cliRate(photos, burst);
-
-			System.out.printf("Tasklens pipeline benchmark: %d cores, %d photos from %s%n",
-					Runtime.getRuntime().availableProcessors(), photos.size(), "the eval set");
-			System.out.printf("upload → labels latency (PUT done → SSE labels event), %d sequential uploads:%n", uploads);
-			System.out.printf("  all photos            n=%3d  p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms%n", all.size(),
-					percentile(all, 50), percentile(all, 95), percentile(all, 100));
-			System.out.printf("  photos without text   n=%3d  p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms%n",
-					withoutText.size(), percentile(withoutText, 50), percentile(withoutText, 95),
-					percentile(withoutText, 100));
-			System.out.printf("./tasklens label on the same %d images: %.2f images/s%n", burst, cliRate);
-			cold.print("burst of " + burst + " uploads, fresh server", cliRate);
-			warm.print("burst of " + burst + " uploads, warm server", cliRate);
-			System.out.printf("server peak resident memory: %.0f MiB%n", server.peakResidentMiB());
-			return cold.failed + warm.failed == 0 ? 0 : 1;
 		}
+	}
+
+	private static int measure(List<Setup> setups, List<Path> photos, Options options) throws Exception {
+		// Warm-up: the first images pay for model loading and JIT; they are not counted.
+		for (Setup setup : setups) {
+			for (int i = 0; i < 3 * setup.nodes.size(); i++) {
+				Upload upload = upload(setup.nextBase(), setup.token, setup.taskId, photos.get(i % photos.size()));
+				setup.events.await(upload.attachmentId, 120);
+			}
+		}
+		for (int i = 0; i < options.uploads; i++) {
+			for (Setup setup : setups) {
+				Upload upload = upload(setup.nextBase(), setup.token, setup.taskId, photos.get(i % photos.size()));
+				EventWatcher.Labeled labeled = setup.events.await(upload.attachmentId, 120);
+				double ms = (labeled.nanos() - upload.putDoneNanos) / 1e6;
+				setup.all.add(ms);
+				if (!labeled.hasText()) {
+					setup.withoutText.add(ms);
+				}
+			}
+		}
+		// The same burst twice: first on the freshly started servers, whose JIT compiler is still busy with
+		// the request and labeling code, then on the warmed servers, as ones that have been up a while.
+		for (int round = 0; round < 2; round++) {
+			for (Setup setup : setups) {
+				setup.bursts.add(burst(setup, photos, options.burst));
+			}
+		}
+		double cliRate = cliRate(photos, options.burst);
+
+		System.out.printf("Tasklens pipeline benchmark: %d cores, %d photos from %s%s%n",
+				Runtime.getRuntime().availableProcessors(), photos.size(), options.images,
+				setups.size() > 1 ? "; setups interleaved: "
+						+ String.join(", ", setups.stream().map(setup -> setup.name).toList()) : "");
+		System.out.printf("./tasklens label on the same %d images: %.2f images/s%n", options.burst, cliRate);
+		int failed = 0;
+		for (Setup setup : setups) {
+			System.out.printf("%n%s%n", setups.size() > 1 ? "== " + setup.name + " ==" : "");
+			System.out.printf("upload → labels latency (PUT done → SSE labels event), %d sequential uploads:%n",
+					options.uploads);
+			System.out.printf("  all photos            n=%3d  p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms%n", setup.all.size(),
+					percentile(setup.all, 50), percentile(setup.all, 95), percentile(setup.all, 100));
+			System.out.printf("  photos without text   n=%3d  p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms%n",
+					setup.withoutText.size(), percentile(setup.withoutText, 50), percentile(setup.withoutText, 95),
+					percentile(setup.withoutText, 100));
+			setup.bursts.get(0).print("burst of " + options.burst + " uploads, fresh server", cliRate);
+			setup.bursts.get(1).print("burst of " + options.burst + " uploads, warm server", cliRate);
+			for (int i = 0; i < setup.nodes.size(); i++) {
+				System.out.printf("server%s peak resident memory: %.0f MiB%n",
+						setup.nodes.size() > 1 ? " " + (i + 1) : "", setup.nodes.get(i).peakResidentMiB());
+			}
+			failed += setup.bursts.stream().mapToInt(Burst::failed).sum();
+		}
+		if (setups.size() > 1) {
+			Setup sqlite = setups.get(0);
+			System.out.printf("%nagainst %s, same run%n", sqlite.name);
+			System.out.printf("%-28s %12s %12s %14s %14s%n", "setup", "p50 latency", "p95 latency", "warm burst rate",
+					"CPU per image");
+			for (Setup setup : setups.subList(1, setups.size())) {
+				System.out.printf("%-28s %11.2f× %11.2f× %13.2f× %13.2f×%n", setup.name,
+						percentile(setup.all, 50) / percentile(sqlite.all, 50),
+						percentile(setup.all, 95) / percentile(sqlite.all, 95),
+						setup.bursts.get(1).rate() / sqlite.bursts.get(1).rate(),
+						setup.bursts.get(1).cpuPerImage() / sqlite.bursts.get(1).cpuPerImage());
+			}
+		}
+		return failed == 0 ? 0 : 1;
 	}
 
 	/** One burst: uploads as fast as four clients send them, then every labels event awaited. */
 	private record Burst(int count, double seconds, double sustainedSeconds, double serverCpu, double clientCpu,
 			int failed) {
 
+		double rate() {
+			return count / seconds;
+		}
+
+		double cpuPerImage() {
+			return serverCpu / count;
+		}
+
 		void print(String title, double cliRate) {
-			double rate = count / seconds;
+			double rate = rate();
 			double sustained = (count - 1) / sustainedSeconds;
 			System.out.printf("%s (%d failed):%n", title, failed);
 			System.out.printf("  first PUT → last labels event  %6.2f images/s  (%.2f × label)%n", rate, rate / cliRate);
@@ -136,9 +299,8 @@ final class BenchPipelineCommand {
 		}
 	}
 
-	private static Burst burst(ServerProcess server, EventWatcher events, URI base, String token, String taskId,
-			List<Path> photos, int count) throws Exception {
-		double serverCpuBefore = server.cpuSeconds();
+	private static Burst burst(Setup setup, List<Path> photos, int count) throws Exception {
+		double serverCpuBefore = setup.cpuSeconds();
 		double clientCpuBefore = processCpuSeconds();
 		long start = System.nanoTime();
 		List<Upload> sent = new ArrayList<>();
@@ -147,7 +309,8 @@ final class BenchPipelineCommand {
 			List<Future<Upload>> futures = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				Path photo = photos.get(i % photos.size());
-				futures.add(clients.submit(() -> upload(base, token, taskId, photo)));
+				URI base = setup.nextBase();
+				futures.add(clients.submit(() -> upload(base, setup.token, setup.taskId, photo)));
 			}
 			for (Future<Upload> future : futures) {
 				sent.add(future.get());
@@ -160,12 +323,12 @@ final class BenchPipelineCommand {
 		long last = 0;
 		int failed = 0;
 		for (Upload upload : sent) {
-			EventWatcher.Labeled labeled = events.await(upload.attachmentId, 600);
+			EventWatcher.Labeled labeled = setup.events.await(upload.attachmentId, 600);
 			first = Math.min(first, labeled.nanos());
 			last = Math.max(last, labeled.nanos());
 			failed += labeled.failed() ? 1 : 0;
 		}
-		return new Burst(count, (last - start) / 1e9, (last - first) / 1e9, server.cpuSeconds() - serverCpuBefore,
+		return new Burst(count, (last - start) / 1e9, (last - first) / 1e9, setup.cpuSeconds() - serverCpuBefore,
 				processCpuSeconds() - clientCpuBefore, failed);
 	}
 

@@ -69,11 +69,19 @@ public final class Commands {
 							                    password from TASKLENS_DATABASE_USERNAME/_PASSWORD), beside SQLite,
 							                    interleaved round by round
 							""", BenchApiCommand::run),
-			new Command("bench-pipeline", "bench-pipeline [--uploads N] [--burst N] [--images DIR]",
+			new Command("bench-pipeline",
+					"bench-pipeline [--uploads N] [--burst N] [--images DIR] [--postgres JDBC_URL [--nodes N]]",
 					"Benchmark: upload-to-labels latency, burst throughput and memory of a started server", """
-							  --uploads N    uploads one at a time, for latency (default 40)
-							  --burst N      uploads at once, for throughput (default 200)
-							  --images DIR   the photos (default ../shared/eval/coco/images)
+							  --uploads N       uploads one at a time, for latency (default 40)
+							  --burst N         uploads at once, for throughput (default 200)
+							  --images DIR      the photos (default ../shared/eval/coco/images)
+							  --postgres URL    also a server on PostgreSQL beside the one on SQLite, interleaved: a
+							                    database of its own on the server of this jdbc:postgresql:// URL, made
+							                    for the run and dropped after it (user and password from
+							                    TASKLENS_DATABASE_USERNAME/_PASSWORD; the user needs CREATEDB)
+							  --nodes N         also PostgreSQL with the images in TASKLENS_OBJECTS_S3_BUCKET (and
+							                    _ENDPOINT, _REGION, _PATH_STYLE, AWS credentials) on one node and on N
+							                    nodes sharing a database and the bucket, uploads alternating
 							""", BenchPipelineCommand::run),
 			new Command("bench-hardening", "bench-hardening [--small-dir DIR] [--photos DIR] [--jar JAR]",
 					"Benchmark: the red team's attacks replayed against servers started on fresh data folders", """

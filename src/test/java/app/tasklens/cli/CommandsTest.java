@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -75,17 +78,46 @@ class CommandsTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "--postgres mysql://127.0.0.1/tasks", "--postgres", "--rounds 0", "--seconds x", "--sqlite yes" })
 	void theApiBenchmarkRefusesOptionsItCannotRunWithUsage(String options) {
-		// The benchmarks write to System.err themselves.
-		PrintStream systemErr = System.err;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		try {
-			assertThat(run(("bench-api " + options).split(" "))).isEqualTo(Commands.USAGE_ERROR);
-		}
-		finally {
-			System.setErr(systemErr);
-		}
+		assertThat(runBenchmark(("bench-api " + options).split(" "))).isEqualTo(Commands.USAGE_ERROR);
 
 		assertThat(err()).contains("usage: ./tasklens bench-api").contains("[--postgres JDBC_URL]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "--postgres mysql://127.0.0.1/tasks", "--postgres", "--uploads 0", "--burst x",
+			"--nodes 2", "--nodes 9 --postgres jdbc:postgresql://127.0.0.1/tasks", "--sqlite yes",
+			"--nodes 2 --postgres jdbc:postgresql://127.0.0.1/tasks" })
+	void thePipelineBenchmarkRefusesOptionsItCannotRunWithUsageAndTheReason(String options) {
+		// Without a bucket in the environment (CI has none) two nodes have nothing to share their images in.
+		assertThat(runBenchmark(("bench-pipeline " + options).split(" "))).isEqualTo(Commands.USAGE_ERROR);
+
+		assertThat(err()).startsWith("bench-pipeline: ").contains("usage: ./tasklens bench-pipeline")
+			.contains("[--postgres JDBC_URL [--nodes N]]");
+	}
+
+	@Test
+	void twoPipelineNodesNeedPostgresAndABucketToShare() {
+		String url = "jdbc:postgresql://127.0.0.1:5432/tasks";
+		Map<String, String> bucket = Map.of("TASKLENS_OBJECTS_S3_BUCKET", "photos");
+
+		BenchPipelineCommand.Options options = BenchPipelineCommand.Options.parse(
+				new String[] { "--postgres", url, "--nodes", "2", "--burst", "50" }, bucket);
+
+		assertThat(options).isEqualTo(new BenchPipelineCommand.Options(40, 50, Path.of("../shared/eval/coco/images"), url, 2));
+		assertThat(BenchPipelineCommand.Options.parse(new String[] { "--postgres", url }, Map.of()).nodes())
+			.isEqualTo(1);
+		assertThat(BenchPipelineCommand.Options.parse(new String[] { "--postgres", url, "--nodes", "2" },
+				Map.of("TASKLENS_OBJECTS_S3_BUCKET", " "))).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"jdbc:postgresql://127.0.0.1:5432/postgres|jdbc:postgresql://127.0.0.1:5432/bench_1",
+			"jdbc:postgresql://db.example:5432/tasks?sslmode=require|jdbc:postgresql://db.example:5432/bench_1?sslmode=require",
+			"jdbc:postgresql://127.0.0.1:5432?ApplicationName=x|jdbc:postgresql://127.0.0.1:5432/bench_1?ApplicationName=x",
+			"jdbc:postgresql://127.0.0.1:5432|jdbc:postgresql://127.0.0.1:5432/bench_1" })
+	void aBenchmarkDatabaseKeepsTheServerAndParametersOfTheGivenUrl(String given, String expected) {
+		assertThat(PostgresDatabases.withDatabase(given, "bench_1")).isEqualTo(expected);
 	}
 
 	@Test
@@ -115,6 +147,18 @@ class CommandsTest {
 		return ((Commands.Invocation.Run) invocation).command()
 			.apply(new Commands.PrintStreams(new PrintStream(out, true, StandardCharsets.UTF_8),
 					new PrintStream(err, true, StandardCharsets.UTF_8)));
+	}
+
+	/** A benchmark command; the benchmarks write to System.err themselves, which is caught here. */
+	private int runBenchmark(String... args) {
+		PrintStream systemErr = System.err;
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		try {
+			return run(args);
+		}
+		finally {
+			System.setErr(systemErr);
+		}
 	}
 
 	private String out() {
