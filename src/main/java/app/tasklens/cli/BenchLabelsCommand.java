@@ -346,6 +346,8 @@ final class BenchLabelsCommand {
 		double[][] plainPasses = new double[2][BATCH_PASSES];
 		double[][] twoTilePasses = new double[2][BATCH_PASSES];
 		double[][] fourTilePasses = new double[2][BATCH_PASSES];
+		double[][] noCropPasses = new double[2][BATCH_PASSES];
+		LabelTuning noCrops = LabelTuning.DEFAULT.withCrops(LabelTuning.CropLook.NONE);
 		LabelTuning twoTiles = LabelTuning.DEFAULT.withTiles(2, 0.5, 0.05);
 		LabelTuning fourTiles = LabelTuning.DEFAULT.withTiles(4, 0.5, 0.05);
 		try {
@@ -354,13 +356,15 @@ final class BenchLabelsCommand {
 				batch(pool, detector, withoutText, options, LabelTuning.DEFAULT, plainPasses, pass);
 				batch(pool, detector, withoutText, options, twoTiles, twoTilePasses, pass);
 				batch(pool, detector, withoutText, options, fourTiles, fourTilePasses, pass);
+				batch(pool, detector, withoutText, options, noCrops, noCropPasses, pass);
 			}
 		}
 		finally {
 			pool.shutdownNow();
 		}
 		return new Throughput(threads, Batch.of(all.size(), allPasses), Batch.of(withoutText.size(), plainPasses),
-				Batch.of(withoutText.size(), twoTilePasses), Batch.of(withoutText.size(), fourTilePasses));
+				Batch.of(withoutText.size(), twoTilePasses), Batch.of(withoutText.size(), fourTilePasses),
+				Batch.of(withoutText.size(), noCropPasses));
 	}
 
 	/** One pass: its wall time goes to {@code passes[0][pass]}, the process's CPU time to {@code passes[1][pass]}. */
@@ -525,9 +529,10 @@ final class BenchLabelsCommand {
 
 	/**
 	 * Batches of all photos and of the photos without text, on {@code threads} threads; and of the photos without
-	 * text with the detector also looking at 2 and at 4 tiles (measured, not shipped), interleaved with them.
+	 * text with the detector also looking at 2 and at 4 tiles (measured, not shipped), and without the classifier's
+	 * second look at people and animals, interleaved with them.
 	 */
-	record Throughput(int threads, Batch all, Batch withoutText, Batch twoTiles, Batch fourTiles) {
+	record Throughput(int threads, Batch all, Batch withoutText, Batch twoTiles, Batch fourTiles, Batch withoutCrops) {
 	}
 
 	/**
@@ -631,6 +636,11 @@ final class BenchLabelsCommand {
 								+ String.format(Locale.ROOT, "%.2f, %.2f", tiles.marginalMs() / plain.marginalMs(),
 										tiles.cpuMs() / plain.cpuMs()), null);
 			}
+			Batch noCrops = throughput.withoutCrops();
+			row(md, "Marginal cost without text and without the crop check (fastest; median; shipped ÷ this, fastest and CPU time)",
+					ms(noCrops.marginalMs()) + "; " + ms(noCrops.medianMarginalMs()) + "; "
+							+ String.format(Locale.ROOT, "%.2f, %.2f", plain.marginalMs() / noCrops.marginalMs(),
+									plain.cpuMs() / noCrops.cpuMs()), null);
 			for (TextImage image : text) {
 				row(md, String.format(Locale.ROOT, "OCR word recall, rendered %s %d×%d (%d words)", image.name(),
 						image.width(), image.height(), image.words()), num(image.wordRecall()), null);

@@ -17,6 +17,7 @@ import app.tasklens.labeling.DetectOptions;
 import app.tasklens.labeling.Label;
 import app.tasklens.vision.ClassifierView;
 import app.tasklens.vision.LabelTuning;
+import app.tasklens.vision.LabelTuning.CropLook;
 import app.tasklens.vision.OnnxLabelDetector;
 import app.tasklens.vision.OnnxLabelDetector.Evidence;
 
@@ -186,7 +187,12 @@ final class TuningLab {
 				{ "4 tiles, weight 0.5, boxes under 5 %", shipped.withTiles(4, 0.5, 0.05) },
 				{ "4 tiles, weight 0.35, boxes under 5 %", shipped.withTiles(4, 0.35, 0.05) },
 				{ "unconfirmed 0.4", shipped.withUnconfirmed(0.4) },
-				{ "unconfirmed 0.5, contradicted from 10 %", shipped.withUnconfirmed(0.5).withContradicted(0.1) } };
+				{ "unconfirmed 0.5, contradicted from 10 %", shipped.withUnconfirmed(0.5).withContradicted(0.1) },
+				{ "without the crop check", shipped.withCrops(CropLook.NONE) },
+				{ "crop check on 3 boxes", shipped.withCrops(new CropLook(3, 0.1, 0.7)) },
+				{ "crop check, contradicted odds × 0.3", shipped.withCrops(new CropLook(6, 0.3, 0.7)) },
+				{ "crop check, sure from 50 %", shipped.withCrops(new CropLook(6, 0.1, 0.5)) },
+				{ "crop check, sure from 90 %", shipped.withCrops(new CropLook(6, 0.1, 0.9)) } };
 		for (Object[] candidate : candidates) {
 			String name = (String) candidate[0];
 			LabelTuning tuning = (LabelTuning) candidate[1];

@@ -85,6 +85,31 @@ final class ImageClassifier implements AutoCloseable {
 		return logits;
 	}
 
+	/**
+	 * The 1000 logits for a region of the image given as ratios of its sides (a detector box): a square around
+	 * the region's centre, {@code margin} of its longer side wider on each side, moved inside the image and cut to
+	 * it where the image is narrower, scaled into the 224² input.
+	 */
+	float[] classifyRegion(BufferedImage image, Detection region, double margin, OnnxModel.Io io, Scratch scratch)
+			throws OrtException {
+		int width = image.getWidth();
+		int height = image.getHeight();
+		double boxWidth = (region.x2() - region.x1()) * width;
+		double boxHeight = (region.y2() - region.y1()) * height;
+		double side = Math.max(boxWidth, boxHeight) * (1 + 2 * margin);
+		int cropWidth = (int) Math.max(1, Math.min(width, Math.round(side)));
+		int cropHeight = (int) Math.max(1, Math.min(height, Math.round(side)));
+		double centerX = (region.x1() + region.x2()) / 2 * width;
+		double centerY = (region.y1() + region.y2()) / 2 * height;
+		int left = (int) Math.max(0, Math.min(width - cropWidth, Math.round(centerX - cropWidth / 2.0)));
+		int top = (int) Math.max(0, Math.min(height - cropHeight, Math.round(centerY - cropHeight / 2.0)));
+		int resizedWidth = (int) Math.max(CROP, Math.round((double) width * CROP / cropWidth));
+		int resizedHeight = (int) Math.max(CROP, Math.round((double) height * CROP / cropHeight));
+		crop(image, resizedWidth, resizedHeight, (int) Math.min(resizedWidth - CROP, Math.round((double) left * CROP / cropWidth)),
+				(int) Math.min(resizedHeight - CROP, Math.round((double) top * CROP / cropHeight)), io, scratch);
+		return run(io);
+	}
+
 	private float[] run(OnnxModel.Io io) throws OrtException {
 		model.run(io);
 		return io.output().clone();

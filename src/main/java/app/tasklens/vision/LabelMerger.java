@@ -73,6 +73,8 @@ final class LabelMerger {
 	private final Map<Integer, int[]> cocoOfImagenet = new ConcurrentHashMap<>();
 	/** Made with the first image: resolving the concept file walks the hierarchy of all 1000 classes. */
 	private volatile Concepts concepts;
+	/** Made with the first crop: it walks the hierarchy of all 1000 classes too. */
+	private volatile CropCheck cropCheck;
 
 	LabelMerger(LabelHierarchy hierarchy) {
 		this.hierarchy = hierarchy;
@@ -119,6 +121,16 @@ final class LabelMerger {
 	 */
 	List<Label> merge(List<Detection> boxes, float[] probabilities, List<TextDetection> texts, LabelTuning tuning,
 			DetectOptions options) {
+		return merge(boxes, Map.of(), probabilities, texts, tuning, options);
+	}
+
+	/**
+	 * @param crops the classifier's logits for the boxes {@link CropCheck#looked} at with {@code tuning}; what
+	 *        they say changes the boxes' scores before anything else
+	 */
+	List<Label> merge(List<Detection> detectorBoxes, Map<Detection, float[]> crops, float[] probabilities,
+			List<TextDetection> texts, LabelTuning tuning, DetectOptions options) {
+		List<Detection> boxes = crops.isEmpty() ? detectorBoxes : cropCheck().rescored(detectorBoxes, crops, tuning);
 		Map<Integer, Float> detected = BoxFusion.classScores(boxes);
 		float[] evidence = new float[probabilities.length];
 		Map<LabelNode, Double> whole = new HashMap<>();
@@ -276,6 +288,16 @@ final class LabelMerger {
 
 	private List<LabelNode> ancestorsOf(LabelNode node) {
 		return ancestors.computeIfAbsent(node, hierarchy::ancestors);
+	}
+
+	/** The second look at people and animals, made with the first image that has some. */
+	CropCheck cropCheck() {
+		CropCheck loaded = cropCheck;
+		if (loaded == null) {
+			loaded = new CropCheck(hierarchy);
+			cropCheck = loaded;
+		}
+		return loaded;
 	}
 
 	private Concepts concepts() {

@@ -22,15 +22,17 @@ import java.util.Set;
  *        side, 4: 2 × 2), one inference each
  * @param tileWeight factor on the scores of boxes found on tiles
  * @param tileMaxArea boxes found on tiles count only under this share of the image
+ * @param crops the classifier's second look at the detector's people and animals ({@link CropLook#NONE}: none)
  */
 public record LabelTuning(Set<ClassifierView> views, double detectorOdds, double temperature, double unconfirmed,
-		double smallObject, double contradicted, double agreement, int tiles, double tileWeight, double tileMaxArea) {
+		double smallObject, double contradicted, double agreement, int tiles, double tileWeight, double tileMaxArea,
+		CropLook crops) {
 
 	public LabelTuning {
 		views = Set.copyOf(views);
 		if (views.isEmpty() || detectorOdds <= 0 || temperature <= 0 || unconfirmed < 0 || unconfirmed > 1
 				|| contradicted < 0 || agreement < 0 || agreement > 1 || (tiles != 0 && tiles != 2 && tiles != 4)
-				|| tileWeight < 0 || tileWeight > 1) {
+				|| tileWeight < 0 || tileWeight > 1 || crops == null) {
 			throw new IllegalArgumentException("bad label tuning " + views + " " + detectorOdds + " " + temperature
 					+ " " + unconfirmed + " " + contradicted + " " + agreement);
 		}
@@ -41,42 +43,66 @@ public record LabelTuning(Set<ClassifierView> views, double detectorOdds, double
 	 * COCO reaches 0.85 (fitted on each half of the COCO images, reported on the other, in
 	 * {@code bench-labels}). Temperature 1: softmax probabilities of this model are calibrated on ImageNet
 	 * photos. Unconfirmed 0.3: a classifier that names a detector-known object the detector cannot see is
-	 * usually fooled by texture (a sheep read as a Schipperke).
+	 * usually fooled by texture (a sheep read as a Schipperke). Crops: the classifier looks at up to 6 people
+	 * and animals alone, and an animal it is sure of (70 % of the crop on one family) that is not the box's
+	 * class divides the class's odds by 10 (a camel is not a sheep).
 	 */
 	public static final LabelTuning DEFAULT = new LabelTuning(
 			EnumSet.of(ClassifierView.CENTER, ClassifierView.FLIP, ClassifierView.WHOLE), (0.55 / 0.45) / (0.25 / 0.75),
-			1.0, 0.3, 0.02, 0.25, 0, 0, 1, 1);
+			1.0, 0.3, 0.02, 0.25, 0, 0, 1, 1, new CropLook(CropCheck.CANDIDATES, 0.1, 0.7));
 
 	public LabelTuning withViews(Set<ClassifierView> value) {
-		return new LabelTuning(value, detectorOdds, temperature, unconfirmed, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea);
+		return new LabelTuning(value, detectorOdds, temperature, unconfirmed, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea, crops);
 	}
 
 	public LabelTuning withDetectorOdds(double value) {
-		return new LabelTuning(views, value, temperature, unconfirmed, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea);
+		return new LabelTuning(views, value, temperature, unconfirmed, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea, crops);
 	}
 
 	public LabelTuning withTemperature(double value) {
-		return new LabelTuning(views, detectorOdds, value, unconfirmed, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea);
+		return new LabelTuning(views, detectorOdds, value, unconfirmed, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea, crops);
 	}
 
 	public LabelTuning withUnconfirmed(double value) {
-		return new LabelTuning(views, detectorOdds, temperature, value, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea);
+		return new LabelTuning(views, detectorOdds, temperature, value, smallObject, contradicted, agreement, tiles, tileWeight, tileMaxArea, crops);
 	}
 
 	public LabelTuning withSmallObject(double value) {
-		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, value, contradicted, agreement, tiles, tileWeight, tileMaxArea);
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, value, contradicted, agreement, tiles, tileWeight, tileMaxArea, crops);
 	}
 
 	public LabelTuning withContradicted(double value) {
-		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, value, agreement, tiles, tileWeight, tileMaxArea);
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, value, agreement, tiles, tileWeight, tileMaxArea, crops);
 	}
 
 	public LabelTuning withAgreement(double value) {
-		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, contradicted, value, tiles, tileWeight, tileMaxArea);
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, contradicted, value, tiles, tileWeight, tileMaxArea, crops);
 	}
 
 	public LabelTuning withTiles(int value, double weight, double maxArea) {
 		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, contradicted, agreement, value,
-				weight, maxArea);
+				weight, maxArea, crops);
+	}
+
+	public LabelTuning withCrops(CropLook value) {
+		return new LabelTuning(views, detectorOdds, temperature, unconfirmed, smallObject, contradicted, agreement, tiles,
+				tileWeight, tileMaxArea, value);
+	}
+
+	/**
+	 * The classifier's second look at the detector's people and animals ({@link CropCheck}): at most {@code boxes}
+	 * boxes a photo are cropped and classified alone; a class the crop contradicts (the classifier sure, with
+	 * {@code sure} of the mass on one family, of another animal) has its boxes' odds times {@code contradict}.
+	 */
+	public record CropLook(int boxes, double contradict, double sure) {
+
+		/** No second look. */
+		public static final CropLook NONE = new CropLook(0, 1, 1);
+
+		public CropLook {
+			if (boxes < 0 || boxes > CropCheck.CANDIDATES || !(contradict > 0 && contradict <= 1) || !(sure > 0 && sure <= 1)) {
+				throw new IllegalArgumentException("bad crop look: " + boxes + " boxes, contradict " + contradict + ", sure " + sure);
+			}
+		}
 	}
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -132,17 +133,18 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 				List<TextDetection> texts = options.detectText()
 						? recheckingMissing(() -> text.read(pixels, files, settings.intraOpThreads()))
 						: List.of();
+				Map<Detection, float[]> crops = crops(loaded, pixels, workspace, merger.cropCheck().candidates(boxes));
 				Map<Integer, List<Detection>> tiles = Map.of(2, tiles(loaded, pixels, workspace, 2), 4,
 						tiles(loaded, pixels, workspace, 4));
-				return new Evidence(boxes, tiles, logits, texts);
+				return new Evidence(boxes, tiles, logits, texts, crops);
 			}
 		});
 	}
 
 	/** The labels of {@code evidence} with {@code tuning}, as {@link #detect} would give them. */
 	public List<Label> labels(Evidence evidence, LabelTuning tuning, DetectOptions options) {
-		return merger.merge(evidence.boxes(tuning), LabelMerger.probabilities(evidence.logits, tuning), evidence.texts, tuning,
-				options);
+		return merger.merge(evidence.boxes(tuning), evidence.crops, LabelMerger.probabilities(evidence.logits, tuning),
+				evidence.texts, tuning, options);
 	}
 
 	/** {@link #evidence}'s result; opaque outside this package. */
@@ -153,13 +155,16 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		private final Map<Integer, List<Detection>> tiles;
 		private final Map<ClassifierView, float[][]> logits;
 		private final List<TextDetection> texts;
+		/** The classifier's logits for each box of {@link CropCheck#candidates}. */
+		private final Map<Detection, float[]> crops;
 
 		Evidence(List<Detection> boxes, Map<Integer, List<Detection>> tiles, Map<ClassifierView, float[][]> logits,
-				List<TextDetection> texts) {
+				List<TextDetection> texts, Map<Detection, float[]> crops) {
 			this.boxes = List.copyOf(boxes);
 			this.tiles = Map.copyOf(tiles);
 			this.logits = Map.copyOf(logits);
 			this.texts = List.copyOf(texts);
+			this.crops = Map.copyOf(crops);
 		}
 
 		List<Detection> boxes(LabelTuning tuning) {
@@ -231,6 +236,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 
 		float[] probabilities = LabelMerger.probabilities(
 				loaded.classifier.classify(pixels, tuning.views(), workspace.classifier, workspace.scratch), tuning);
+		Map<Detection, float[]> crops = crops(loaded, pixels, workspace, merger.cropCheck().looked(boxes, tuning.crops()));
 		Duration classifier = watch.lap();
 
 		List<TextDetection> texts = options.detectText()
@@ -249,11 +255,22 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			boxes = BoxFusion.withTiles(boxes, tiles(loaded, pixels, workspace, tuning.tiles()), (float) tuning.tileWeight(),
 					(float) tuning.tileMaxArea());
 		}
-		List<Label> labels = merger.merge(boxes, probabilities, texts, tuning, options);
+		List<Label> labels = merger.merge(boxes, crops, probabilities, texts, tuning, options);
 		Duration merge = watch.lap();
 
 		return new TimedDetection(new LabelDetection(labels, texts, properties, MODEL_SET),
 				new StageTimings(decode, detector, classifier, ocr, measured, merge));
+	}
+
+	/** The classifier's logits for each of {@code boxes} alone ({@link CropCheck}). */
+	private static Map<Detection, float[]> crops(Models loaded, BufferedImage pixels, Workspace workspace,
+			List<Detection> boxes) throws OrtException {
+		Map<Detection, float[]> crops = new HashMap<>();
+		for (Detection box : boxes) {
+			crops.put(box, loaded.classifier.classifyRegion(pixels, box, CropCheck.MARGIN, workspace.classifier,
+					workspace.scratch));
+		}
+		return crops;
 	}
 
 	/** The detector's closer look at 2 tiles along the long side, or 2 × 2; overwrites the detector's input. */

@@ -99,6 +99,19 @@ class LabelMergerTest {
 		assertThat(label(labels, "Outdoors").categories()).containsExactly("Nature and Outdoors");
 	}
 
+
+	@Test
+	void classesThatAreADetectorObjectUnderAnotherWordNameTheObject() {
+		float[] probabilities = new float[1000];
+		probabilities[imagenet("Washbasin")] = 0.7f;
+		probabilities[imagenet("Racket")] = 0.2f;
+
+		List<Label> labels = merger.merge(List.of(), probabilities, List.of(), minConfidence(0));
+
+		assertThat(label(labels, "Sink").confidence()).as("a washbasin is a sink").isEqualTo(70.0);
+		assertThat(label(labels, "Tennis Racket").confidence()).as("rackets are mostly tennis rackets")
+			.isCloseTo(0.2 * 80, within(0.01));
+	}
 	@Test
 	void aSmallLoneObjectTheClassifierDoesNotBackRanksAfterWhatTheWholeImageSays() {
 		float[] church = new float[1000];
