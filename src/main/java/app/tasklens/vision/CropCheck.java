@@ -16,8 +16,10 @@ import app.tasklens.vision.LabelHierarchy.LabelNode;
  * classifier knows 398 and tells them apart. A crop that is sure (its strongest class's family holds
  * {@link LabelTuning.CropLook#sure} of the mass) of an animal that is not under the box's class contradicts the
  * box, and every box of that class in the photo: the box's odds times {@link LabelTuning.CropLook#contradict}.
- * A Person box is contradicted only by an animal that is not a mammal (a crab, a swan, a shark): ImageNet-1k
- * hardly names people (3 of its 1000 classes), and people hold dogs and ride horses and camels.
+ * So does a crop of an animal box that holds almost no animal (under {@link LabelMerger#BACKED} of the mass) and
+ * is sure of a thing (the stones of a viaduct read as sheep). A Person box is contradicted only by an animal
+ * that is not a mammal (a crab, a swan, a shark): ImageNet-1k hardly names people (3 of its 1000 classes), and
+ * people hold dogs and ride horses and camels.
  */
 final class CropCheck {
 
@@ -98,7 +100,8 @@ final class CropCheck {
 	/**
 	 * Whether a crop's probabilities contradict a box of COCO class {@code cocoClass}: less than
 	 * {@link LabelMerger#BACKED} of the mass under the class, and the strongest other class an animal whose family
-	 * holds {@code sure} of the mass (not a mammal for a Person box).
+	 * holds {@code sure} of the mass (not a mammal for a Person box), or for an animal box a thing whose family
+	 * holds that much while all animals together hold under {@link LabelMerger#BACKED}.
 	 */
 	boolean contradicts(int cocoClass, float[] probabilities, double sure) {
 		if (!checked[cocoClass]) {
@@ -118,6 +121,16 @@ final class CropCheck {
 			if (!under[i] && (top < 0 || probabilities[i] > probabilities[top])) {
 				top = i;
 			}
+		}
+		if (top >= 0 && !animal[top] && cocoClass != person) {
+			// An animal box whose crop shows no animal at all and is sure of a thing (a viaduct, a wheat field).
+			double animals = 0;
+			for (int i = 0; i < probabilities.length; i++) {
+				if (animal[i]) {
+					animals += probabilities[i];
+				}
+			}
+			return animals < LabelMerger.BACKED && familyMass(top, probabilities, under) >= sure;
 		}
 		if (top < 0 || !animal[top] || (cocoClass == person && mammal[top])) {
 			return false;

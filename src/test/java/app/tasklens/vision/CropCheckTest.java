@@ -27,7 +27,9 @@ class CropCheckTest {
 		assertThat(check.contradicts(COCO_SHEEP, sure("Arabian Camel", 0.9f), 0.7)).as("a camel").isTrue();
 		assertThat(check.contradicts(COCO_SHEEP, sure("Ram", 0.9f), 0.7)).as("a ram is a sheep").isFalse();
 		assertThat(check.contradicts(COCO_SHEEP, sure("Arabian Camel", 0.6f), 0.7)).as("not sure").isFalse();
-		assertThat(check.contradicts(COCO_SHEEP, sure("Viaduct", 0.9f), 0.7)).as("not an animal").isFalse();
+		assertThat(check.contradicts(COCO_SHEEP, sure("Viaduct", 0.9f), 0.7)).as("stones, no animal").isTrue();
+		assertThat(check.contradicts(COCO_SHEEP, mixed("Viaduct", 0.75f, "Ram", 0.2f), 0.7)).as("sheep on a bridge")
+			.isFalse();
 	}
 
 	@Test
@@ -35,6 +37,7 @@ class CropCheckTest {
 		assertThat(check.contradicts(COCO_PERSON, sure("Rock Crab", 0.9f), 0.7)).as("a crab").isTrue();
 		assertThat(check.contradicts(COCO_PERSON, sure("Malamute", 0.9f), 0.7)).as("a person holding a dog").isFalse();
 		assertThat(check.contradicts(COCO_PERSON, sure("Arabian Camel", 0.9f), 0.7)).as("riding a camel").isFalse();
+		assertThat(check.contradicts(COCO_PERSON, sure("Kimono", 0.9f), 0.7)).as("what people wear").isFalse();
 	}
 
 	@Test
@@ -70,6 +73,15 @@ class CropCheckTest {
 		float[] probabilities = new float[HIERARCHY.imagenetClasses()];
 		Arrays.fill(probabilities, (1 - share) / (probabilities.length - 1));
 		probabilities[imagenet(name)] = share;
+		return probabilities;
+	}
+
+	/** {@code first} and {@code second} with their shares, the rest spread over all other classes. */
+	private static float[] mixed(String first, float firstShare, String second, float secondShare) {
+		float[] probabilities = new float[HIERARCHY.imagenetClasses()];
+		Arrays.fill(probabilities, (1 - firstShare - secondShare) / (probabilities.length - 2));
+		probabilities[imagenet(first)] = firstShare;
+		probabilities[imagenet(second)] = secondShare;
 		return probabilities;
 	}
 
