@@ -192,7 +192,12 @@ final class TuningLab {
 				{ "crop check on 3 boxes", shipped.withCrops(new CropLook(3, 0.1, 0.7)) },
 				{ "crop check, contradicted odds × 0.3", shipped.withCrops(new CropLook(6, 0.3, 0.7)) },
 				{ "crop check, sure from 50 %", shipped.withCrops(new CropLook(6, 0.1, 0.5)) },
-				{ "crop check, sure from 90 %", shipped.withCrops(new CropLook(6, 0.1, 0.9)) } };
+				{ "crop check, sure from 90 %", shipped.withCrops(new CropLook(6, 0.1, 0.9)) },
+				{ "detector without its mirror pass", shipped.withMirror(false) },
+				{ "a box one pass found keeps 0.25", shipped.withUnpaired(0.25) },
+				{ "a box one pass found keeps 0.1", shipped.withUnpaired(0.1) },
+				{ "a box one pass found keeps 0.1, odds 4.54", shipped.withUnpaired(0.1).withDetectorOdds(Math.pow(1.05, 31)) },
+				{ "a box one pass found keeps nothing", shipped.withUnpaired(0) } };
 		for (Object[] candidate : candidates) {
 			String name = (String) candidate[0];
 			LabelTuning tuning = (LabelTuning) candidate[1];

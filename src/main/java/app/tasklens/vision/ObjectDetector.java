@@ -66,13 +66,46 @@ final class ObjectDetector implements AutoCloseable {
 	 * input is left as {@link #prepare} made it.
 	 */
 	List<Detection> detect(OnnxModel.Io io, Letterbox letterbox) throws OrtException {
+		return detect(io, letterbox, LabelTuning.DEFAULT);
+	}
+
+	/**
+	 * {@link #detect} with the tuning's share for a box one pass found ({@link LabelTuning#unpaired}), or without
+	 * {@link LabelTuning#mirror} the straight pass alone (one inference).
+	 */
+	List<Detection> detect(OnnxModel.Io io, Letterbox letterbox, LabelTuning tuning) throws OrtException {
 		List<Detection> straight = pass(io);
+		if (!tuning.mirror()) {
+			return inImage(straight, letterbox);
+		}
+		return inImage(BoxFusion.fuse(straight, mirroredPass(io, letterbox), (float) tuning.unpaired()), letterbox);
+	}
+
+	/**
+	 * Both passes apart, each as ratios of the image's sides, and fused as {@link #detect} fuses them: for comparing
+	 * fusions and the detector without its mirror.
+	 */
+	Passes passes(OnnxModel.Io io, Letterbox letterbox) throws OrtException {
+		List<Detection> straight = pass(io);
+		List<Detection> mirrored = mirroredPass(io, letterbox);
+		return new Passes(inImage(straight, letterbox), inImage(mirrored, letterbox),
+				inImage(BoxFusion.fuse(straight, mirrored), letterbox));
+	}
+
+	/** The detector's straight and mirrored answers, and the two fused as {@link #detect} fuses them. */
+	record Passes(List<Detection> straight, List<Detection> mirrored, List<Detection> fused) {
+	}
+
+	private List<Detection> mirroredPass(OnnxModel.Io io, Letterbox letterbox) throws OrtException {
 		mirrorInPlace(io.input(), letterbox);
 		List<Detection> mirrored = BoxFusion.mirror(pass(io), letterbox.width());
 		mirrorInPlace(io.input(), letterbox);
-		List<Detection> fused = BoxFusion.fuse(straight, mirrored);
-		List<Detection> inImage = new ArrayList<>(fused.size());
-		for (Detection box : fused) {
+		return mirrored;
+	}
+
+	private static List<Detection> inImage(List<Detection> boxes, Letterbox letterbox) {
+		List<Detection> inImage = new ArrayList<>(boxes.size());
+		for (Detection box : boxes) {
 			inImage.add(letterbox.toImageRatios(box));
 		}
 		return inImage;

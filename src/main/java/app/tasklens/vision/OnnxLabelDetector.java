@@ -127,23 +127,26 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			try (DecodedImage decoded = decoder.decode(image)) {
 				BufferedImage pixels = decoded.pixels();
 				Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
-				List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);
+				ObjectDetector.Passes passes = loaded.detector.passes(workspace.detector, letterbox);
 				Map<ClassifierView, float[][]> logits = loaded.classifier.classify(pixels,
 						EnumSet.allOf(ClassifierView.class), workspace.classifier, workspace.scratch);
 				List<TextDetection> texts = options.detectText()
 						? recheckingMissing(() -> text.read(pixels, files, settings.intraOpThreads()))
 						: List.of();
-				Map<Detection, float[]> crops = crops(loaded, pixels, workspace, merger.cropCheck().candidates(boxes));
+				Map<Detection, float[]> crops = crops(loaded, pixels, workspace, merger.cropCheck().candidates(passes.fused()));
+				crops.putAll(crops(loaded, pixels, workspace, merger.cropCheck().candidates(passes.straight())));
+				crops.putAll(crops(loaded, pixels, workspace, merger.cropCheck().candidates(passes.mirrored())));
 				Map<Integer, List<Detection>> tiles = Map.of(2, tiles(loaded, pixels, workspace, 2), 4,
 						tiles(loaded, pixels, workspace, 4));
-				return new Evidence(boxes, tiles, logits, texts, crops);
+				return new Evidence(passes.fused(), passes.straight(), passes.mirrored(), tiles, logits, texts, crops);
 			}
 		});
 	}
 
 	/** The labels of {@code evidence} with {@code tuning}, as {@link #detect} would give them. */
 	public List<Label> labels(Evidence evidence, LabelTuning tuning, DetectOptions options) {
-		return merger.merge(evidence.boxes(tuning), evidence.crops, LabelMerger.probabilities(evidence.logits, tuning),
+		List<Detection> boxes = evidence.boxes(tuning);
+		return merger.merge(boxes, evidence.cropsOf(boxes), LabelMerger.probabilities(evidence.logits, tuning),
 				evidence.texts, tuning, options);
 	}
 
@@ -151,6 +154,10 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 	public static final class Evidence {
 
 		private final List<Detection> boxes;
+		/** The detector's straight pass alone ({@link LabelTuning#mirror} false). */
+		private final List<Detection> straight;
+		/** The detector's mirrored pass alone, in the unmirrored image. */
+		private final List<Detection> mirrored;
 		/** Boxes found on 2 and on 4 tiles ({@link LabelTuning#tiles}). */
 		private final Map<Integer, List<Detection>> tiles;
 		private final Map<ClassifierView, float[][]> logits;
@@ -158,9 +165,11 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		/** The classifier's logits for each box of {@link CropCheck#candidates}. */
 		private final Map<Detection, float[]> crops;
 
-		Evidence(List<Detection> boxes, Map<Integer, List<Detection>> tiles, Map<ClassifierView, float[][]> logits,
-				List<TextDetection> texts, Map<Detection, float[]> crops) {
+		Evidence(List<Detection> boxes, List<Detection> straight, List<Detection> mirrored, Map<Integer, List<Detection>> tiles,
+				Map<ClassifierView, float[][]> logits, List<TextDetection> texts, Map<Detection, float[]> crops) {
 			this.boxes = List.copyOf(boxes);
+			this.straight = List.copyOf(straight);
+			this.mirrored = List.copyOf(mirrored);
 			this.tiles = Map.copyOf(tiles);
 			this.logits = Map.copyOf(logits);
 			this.texts = List.copyOf(texts);
@@ -168,8 +177,36 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 		}
 
 		List<Detection> boxes(LabelTuning tuning) {
-			return tuning.tiles() == 0 ? boxes : BoxFusion.withTiles(boxes, tiles.get(tuning.tiles()), (float) tuning.tileWeight(),
+			List<Detection> whole = !tuning.mirror() ? straight
+					: (float) tuning.unpaired() == BoxFusion.UNPAIRED ? boxes
+							: BoxFusion.fuse(straight, mirrored, (float) tuning.unpaired());
+			return tuning.tiles() == 0 ? whole : BoxFusion.withTiles(whole, tiles.get(tuning.tiles()), (float) tuning.tileWeight(),
 					(float) tuning.tileMaxArea());
+		}
+
+		/** The crops looked at for boxes of the same class and place as {@code boxes}, whatever their scores. */
+		Map<Detection, float[]> cropsOf(List<Detection> boxes) {
+			Map<Detection, float[]> found = new HashMap<>();
+			for (Detection box : boxes) {
+				float[] logits = crops.get(box);
+				if (logits == null) {
+					for (Map.Entry<Detection, float[]> crop : crops.entrySet()) {
+						if (samePlace(crop.getKey(), box)) {
+							logits = crop.getValue();
+							break;
+						}
+					}
+				}
+				if (logits != null) {
+					found.put(box, logits);
+				}
+			}
+			return found;
+		}
+
+		private static boolean samePlace(Detection a, Detection b) {
+			return a.classIndex() == b.classIndex() && Math.abs(a.x1() - b.x1()) < 1e-4 && Math.abs(a.y1() - b.y1()) < 1e-4
+					&& Math.abs(a.x2() - b.x2()) < 1e-4 && Math.abs(a.y2() - b.y2()) < 1e-4;
 		}
 
 		/** The classifier's {@code k} most likely classes, most likely first, averaged over {@code tuning}'s views. */
@@ -231,7 +268,7 @@ public final class OnnxLabelDetector implements LabelDetector, AutoCloseable {
 			Models loaded, Workspace workspace, Stopwatch watch) throws OrtException {
 		BufferedImage pixels = image.pixels();
 		Letterbox letterbox = loaded.detector.prepare(pixels, workspace.detector, workspace.scratch);
-		List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox);
+		List<Detection> boxes = loaded.detector.detect(workspace.detector, letterbox, tuning);
 		Duration detector = watch.lap();
 
 		float[] probabilities = LabelMerger.probabilities(

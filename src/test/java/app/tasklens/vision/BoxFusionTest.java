@@ -48,6 +48,21 @@ class BoxFusionTest {
 	}
 
 	@Test
+	void aBoxOnePassFoundKeepsTheShareAskedForAndPairsStayAveraged() {
+		Detection straight = new Detection(0, 0.8f, 0, 0, 10, 10);
+		Detection mirrored = new Detection(0, 0.4f, 0, 0, 10, 10);
+		Detection onlyMirrored = new Detection(3, 0.5f, 50, 50, 60, 60);
+
+		List<Detection> fused = BoxFusion.fuse(List.of(straight), List.of(mirrored, onlyMirrored), 0.1f);
+
+		assertThat(fused).hasSize(2);
+		assertThat(fused.get(0).score()).isCloseTo(0.6f, within(1e-6f));
+		assertThat(fused.get(1)).isEqualTo(new Detection(3, 0.05f, 50, 50, 60, 60));
+		assertThat(BoxFusion.fuse(List.of(straight), List.of(mirrored, onlyMirrored)))
+			.isEqualTo(BoxFusion.fuse(List.of(straight), List.of(mirrored, onlyMirrored), BoxFusion.UNPAIRED));
+	}
+
+	@Test
 	void classScoreIsTheChanceThatAtLeastOneBoxIsRight() {
 		Map<Integer, Float> scores = BoxFusion.classScores(List.of(new Detection(56, 0.5f, 0, 0, 1, 1),
 				new Detection(56, 0.5f, 2, 2, 3, 3), new Detection(0, 0.3f, 0, 0, 1, 1)));

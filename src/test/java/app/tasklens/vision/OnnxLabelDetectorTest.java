@@ -88,6 +88,34 @@ class OnnxLabelDetectorTest {
 	}
 
 	/**
+	 * bench-labels compares tunings on the evidence the models gave once: for the shipped tuning that evidence
+	 * gives the labels detection gives, and so does it for the detector without its mirror pass and for another
+	 * share kept by boxes one pass found, both of which change what is found in this photo.
+	 */
+	@Test
+	void theEvidenceBenchLabelsTunesOnGivesWhatDetectionGives() {
+		byte[] dogPhoto = TestImages.darknet("dog.jpg");
+		DetectOptions options = DetectOptions.defaults().withDetectText(false).withMinConfidence(0).withMaxLabels(1000);
+		OnnxLabelDetector.Evidence evidence = detector.evidence(dogPhoto, options);
+
+		for (LabelTuning tuning : List.of(LabelTuning.DEFAULT, LabelTuning.DEFAULT.withMirror(false),
+				LabelTuning.DEFAULT.withUnpaired(0))) {
+			List<Label> detected = detector.detectTimed(dogPhoto, options, tuning).detection().labels();
+			List<Label> fromEvidence = detector.labels(evidence, tuning, options);
+			assertThat(fromEvidence).extracting(Label::name).containsExactlyElementsOf(detected.stream().map(Label::name).toList());
+			for (int i = 0; i < detected.size(); i++) {
+				assertThat(fromEvidence.get(i).confidence()).as(detected.get(i).name())
+					.isCloseTo(detected.get(i).confidence(), within(0.02));
+			}
+		}
+		List<String> shipped = names(detector.detect(dogPhoto, options));
+		assertThat(detector.labels(evidence, LabelTuning.DEFAULT.withMirror(false), options)).extracting(Label::name)
+			.isNotEqualTo(shipped);
+		assertThat(detector.labels(evidence, LabelTuning.DEFAULT.withUnpaired(0), options)).extracting(Label::name)
+			.isNotEqualTo(shipped);
+	}
+
+	/**
 	 * The closer look at tiles (measured in bench-labels, not shipped) maps its boxes back into the image: with
 	 * every tile box counted at full weight, what the tiles find of the dog, the bicycle and the car lies inside
 	 * the whole image's box of it (a tile that cuts the dog finds its upper half, in the dog's box).
