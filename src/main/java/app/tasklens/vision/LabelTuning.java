@@ -36,7 +36,7 @@ public record LabelTuning(Set<ClassifierView> views, double detectorOdds, double
 				|| contradicted < 0 || agreement < 0 || agreement > 1 || (tiles != 0 && tiles != 2 && tiles != 4)
 				|| tileWeight < 0 || tileWeight > 1 || crops == null || unpaired < 0 || unpaired > 1) {
 			throw new IllegalArgumentException("bad label tuning " + views + " " + detectorOdds + " " + temperature
-					+ " " + unconfirmed + " " + contradicted + " " + agreement);
+					+ " " + unconfirmed + " " + contradicted + " " + agreement + " unpaired " + unpaired);
 		}
 	}
 
@@ -44,8 +44,8 @@ public record LabelTuning(Set<ClassifierView> views, double detectorOdds, double
 	 * The shipped values. Detector odds: MinConfidence 55 falls at score 0.25, where image-level precision on
 	 * COCO reaches 0.85 (fitted on each half of the COCO images, reported on the other, in
 	 * {@code bench-labels}). Mirror: the detector's two passes are fused, and a box only one of them found keeps
-	 * half its score ({@link BoxFusion#UNPAIRED}); without the mirror both COCO halves lose recall. Temperature 1: softmax probabilities of this model are calibrated on ImageNet
-	 * photos. Unconfirmed 0.3: a classifier that names a detector-known object the detector cannot see is
+	 * half its score ({@link BoxFusion#UNPAIRED}); without the mirror both COCO halves lose recall. Temperature 1:
+	 * softmax probabilities of this model are calibrated on ImageNet photos. Unconfirmed 0.3: a classifier that names a detector-known object the detector cannot see is
 	 * usually fooled by texture (a sheep read as a Schipperke). Crops: the classifier looks at up to 6 people
 	 * and animals alone, and an animal it is sure of (70 % of the crop on one family) that is not the box's
 	 * class divides the class's odds by 10 (a camel is not a sheep).

@@ -61,17 +61,10 @@ final class ObjectDetector implements AutoCloseable {
 	}
 
 	/**
-	 * Boxes on the prepared image, as ratios of the image's sides, highest score first: the detector runs
-	 * on the letterbox and on its mirror image, and the two answers are fused ({@link BoxFusion}). The
-	 * input is left as {@link #prepare} made it.
-	 */
-	List<Detection> detect(OnnxModel.Io io, Letterbox letterbox) throws OrtException {
-		return detect(io, letterbox, LabelTuning.DEFAULT);
-	}
-
-	/**
-	 * {@link #detect} with the tuning's share for a box one pass found ({@link LabelTuning#unpaired}), or without
-	 * {@link LabelTuning#mirror} the straight pass alone (one inference).
+	 * Boxes on the prepared image, as ratios of the image's sides, highest score first: the detector runs on the
+	 * letterbox and, with {@link LabelTuning#mirror}, on its mirror image, and the two answers are fused
+	 * ({@link BoxFusion}, a box one pass found keeping {@link LabelTuning#unpaired} of its score). The input is
+	 * left as {@link #prepare} made it.
 	 */
 	List<Detection> detect(OnnxModel.Io io, Letterbox letterbox, LabelTuning tuning) throws OrtException {
 		List<Detection> straight = pass(io);
